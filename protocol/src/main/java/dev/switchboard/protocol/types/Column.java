@@ -1,0 +1,42 @@
+package dev.switchboard.protocol.types;
+
+import java.util.Objects;
+
+/**
+ * One column of a result, as the backend described it, plus the wire type its values travel as.
+ *
+ * @param label     the name a client reads it by ({@code AS} alias or the column name)
+ * @param name      the underlying column name ("" when there is none)
+ * @param table     the underlying table ("" when not applicable)
+ * @param schema    the underlying schema ("" when not applicable)
+ * @param jdbcType  {@link java.sql.Types} as the backend's driver reported it
+ * @param typeName  the backend's own type name (e.g. {@code int4}, {@code VARCHAR})
+ * @param nullable  {@link java.sql.ResultSetMetaData#columnNoNulls}, {@code columnNullable} or {@code columnNullableUnknown}
+ * @param flags     {@link #AUTO_INCREMENT}, {@link #SIGNED}, {@link #CASE_SENSITIVE}
+ */
+public record Column(String label, String name, String table, String schema, SqlType wireType, int jdbcType,
+                     String typeName, int precision, int scale, int displaySize, int nullable, int flags) {
+    public static final int AUTO_INCREMENT = 1;
+    public static final int SIGNED = 2;
+    public static final int CASE_SENSITIVE = 4;
+
+    public Column {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(wireType, "wireType");
+        Objects.requireNonNull(typeName, "typeName");
+        if (wireType == SqlType.NULL) throw new IllegalArgumentException("a column cannot have wire type NULL");
+        if (nullable < 0 || nullable > 2) throw new IllegalArgumentException("nullable must be 0, 1 or 2: " + nullable);
+    }
+
+    /** A column with only a label and a type, for tests and generated results. */
+    public static Column of(String label, SqlType wireType, int jdbcType, String typeName) {
+        return new Column(label, label, "", "", wireType, jdbcType, typeName, 0, 0, 0, 2, 0);
+    }
+
+    public boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+}
