@@ -1,0 +1,551 @@
+package dev.switchboard.proxy.exec;
+
+import dev.switchboard.protocol.codec.ProtocolException;
+import dev.switchboard.protocol.codec.RowBatchWriter;
+import dev.switchboard.protocol.codec.ValueCodec;
+import dev.switchboard.protocol.message.Auth;
+import dev.switchboard.protocol.message.BatchResult;
+import dev.switchboard.protocol.message.Cancel;
+import dev.switchboard.protocol.message.ClientMessage;
+import dev.switchboard.protocol.message.CloseCursor;
+import dev.switchboard.protocol.message.Execute;
+import dev.switchboard.protocol.message.ExecuteBatch;
+import dev.switchboard.protocol.message.Fetch;
+import dev.switchboard.protocol.message.Hello;
+import dev.switchboard.protocol.message.MetadataCall;
+import dev.switchboard.protocol.message.Ok;
+import dev.switchboard.protocol.message.Ping;
+import dev.switchboard.protocol.message.ResultEnd;
+import dev.switchboard.protocol.message.ResultHeader;
+import dev.switchboard.protocol.message.ServerMessage;
+import dev.switchboard.protocol.message.SetOption;
+import dev.switchboard.protocol.message.Suspended;
+import dev.switchboard.protocol.message.Switched;
+import dev.switchboard.protocol.message.Terminate;
+import dev.switchboard.protocol.message.Transact;
+import dev.switchboard.protocol.message.Warning;
+import dev.switchboard.protocol.types.Column;
+import dev.switchboard.protocol.types.SqlStates;
+import dev.switchboard.protocol.types.SqlType;
+import dev.switchboard.protocol.types.Value;
+import dev.switchboard.proxy.auth.Principal;
+import dev.switchboard.proxy.config.PoolMode;
+import dev.switchboard.proxy.pool.BackendInfo;
+import dev.switchboard.proxy.pool.Lease;
+import dev.switchboard.proxy.pool.PoolRegistry;
+import dev.switchboard.proxy.routing.Route;
+import dev.switchboard.proxy.routing.Router;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One authenticated client session: its settings, its open cursors and, when it holds one, its backend connection.
+ * Requests run one at a time, in order, on a virtual thread ({@link #handle}); only {@link #cancel} and
+ * {@link #close} may come from another thread.
+ *
+ * <p>Pool modes: in {@code transaction} mode a backend connection is held for a transaction (autocommit off,
+ * from the first statement to COMMIT/ROLLBACK) or, in autocommit, for one statement, or by an open cursor that
+ * owns it; in {@code session} mode the first statement takes one and the session keeps it until it ends.
+ */
+public final class Session implements AutoCloseable {
+    private final long id;
+    private final long cancelKey;
+    private final Principal principal;
+    private final PoolRegistry registry;
+    private final Router router;
+    private final SessionSettings settings = new SessionSettings();
+    private final Map<Integer, Cursor> cursors = new HashMap<>();
+    private final Map<String, Savepoint> savepoints = new HashMap<>();
+    private Route route;
+    private BackendDialect dialect;
+    private Lease lease;                    // the session's connection: a transaction's, or session mode's
+    private int nextCursorId = 1;
+    private volatile Statement running;
+    private volatile boolean closed;
+
+    public Session(long id, long cancelKey, Principal principal, Route route, PoolRegistry registry, Router router) {
+        this.id = id;
+        this.cancelKey = cancelKey;
+        this.principal = principal;
+        this.registry = registry;
+        this.router = router;
+        moveTo(route);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long cancelKey() {
+        return cancelKey;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    public String database() {
+        return route.database();
+    }
+
+    private void moveTo(Route to) {
+        this.route = to;
+        this.dialect = BackendDialect.of(to.config().jdbcUrl());
+    }
+
+    /**
+     * Answers one request: writes its non-final frames to {@code reply} and returns the final one. A failed
+     * statement throws SQLException and leaves the session usable; a message that has no place in a session
+     * throws {@link ProtocolException}.
+     */
+    public ServerMessage handle(ClientMessage msg, Reply reply) throws SQLException {
+        try {
+            return switch (msg) {
+                case Execute e -> execute(e, reply);
+                case ExecuteBatch b -> batch(b);
+                case Fetch f -> fetch(f, reply);
+                case CloseCursor c -> {
+                    closeCursor(c.cursorId());
+                    yield Ok.INSTANCE;
+                }
+                case Transact t -> transact(t);
+                case SetOption s -> setOption(s);
+                case MetadataCall m -> metadata(m, reply);
+                case Ping p -> Ok.INSTANCE;
+                case Hello h -> throw new ProtocolException("HELLO inside an authenticated session");
+                case Auth a -> throw new ProtocolException("AUTH inside an authenticated session");
+                case Cancel c -> throw new IllegalStateException("Cancel is handled out of band");
+                case Terminate t -> throw new IllegalStateException("Terminate is handled by the channel");
+            };
+        } finally {
+            releaseIfUnpinned();
+        }
+    }
+
+    /** Cancels the statement now running, if any. Any thread. */
+    public void cancel() {
+        Statement st = running;
+        if (st == null) return;
+        try {
+            st.cancel();
+        } catch (SQLException e) {
+            // The statement finished or its connection broke meanwhile: nothing left to cancel.
+        }
+    }
+
+    // ---- statements ----
+
+    private ServerMessage execute(Execute e, Reply reply) throws SQLException {
+        Lease own = ownLeaseForStatement();
+        Connection c = own != null ? own.connection() : sessionConnection();
+        boolean implicitTx = false;
+        Statement st = null;
+        boolean handedOff = false;
+        try {
+            if (settings.autoCommit && dialect.streamsOnlyInTransaction() && BackendDialect.returnsRows(e.sql())
+                    && c.getAutoCommit()) {
+                c.setAutoCommit(false);
+                implicitTx = true;
+            }
+            st = e.prepared() ? prepare(c, e) : c.createStatement();
+            st.setFetchSize(e.fetchSize());
+            if (e.maxRows() > 0) st.setMaxRows(e.maxRows());
+            if (e.timeoutSeconds() > 0) st.setQueryTimeout(e.timeoutSeconds());
+            boolean isResult = run(st, e);
+            sendWarnings(st.getWarnings(), reply);
+            if (isResult) {
+                ResultSet rs = st.getResultSet();
+                var writer = ResultWriter.start(rs, reply);
+                if (writer.writeBatch(reply, e.fetchSize())) {
+                    rs.close();
+                    return ResultEnd.ROWS;
+                }
+                int cursorId = nextCursorId++;
+                cursors.put(cursorId, new Cursor(cursorId, st, rs, writer, own, implicitTx));
+                handedOff = true;
+                return new Suspended(cursorId);
+            }
+            long count = st.getLargeUpdateCount();
+            if (e.generatedKeys()) {
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    ResultWriter.start(keys, reply).writeAll(reply);
+                }
+                return new ResultEnd(count, true);
+            }
+            return new ResultEnd(count, false);
+        } catch (SQLException | RuntimeException ex) {
+            if (implicitTx) rollbackQuietly(c);
+            throw ex;
+        } finally {
+            if (!handedOff) {
+                try (own; Statement toClose = st) {
+                    if (implicitTx && !c.getAutoCommit()) Cursor.endImplicitTransaction(c);
+                }
+            }
+        }
+    }
+
+    private PreparedStatement prepare(Connection c, Execute e) throws SQLException {
+        PreparedStatement ps;
+        if (!e.generatedKeys()) ps = c.prepareStatement(e.sql());
+        else if (e.keyColumns().isEmpty()) ps = c.prepareStatement(e.sql(), Statement.RETURN_GENERATED_KEYS);
+        else ps = c.prepareStatement(e.sql(), e.keyColumns().toArray(String[]::new));
+        Parameters.bind(ps, e.params());
+        return ps;
+    }
+
+    private boolean run(Statement st, Execute e) throws SQLException {
+        running = st;
+        try {
+            if (st instanceof PreparedStatement ps) return ps.execute();
+            if (!e.generatedKeys()) return st.execute(e.sql());
+            if (e.keyColumns().isEmpty()) return st.execute(e.sql(), Statement.RETURN_GENERATED_KEYS);
+            return st.execute(e.sql(), e.keyColumns().toArray(String[]::new));
+        } finally {
+            running = null;
+        }
+    }
+
+    private ServerMessage batch(ExecuteBatch b) throws SQLException {
+        Lease own = ownLeaseForStatement();
+        Connection c = own != null ? own.connection() : sessionConnection();
+        try (own; Statement st = b.isPrepared() ? c.prepareStatement(b.statements().getFirst()) : c.createStatement()) {
+            if (b.timeoutSeconds() > 0) st.setQueryTimeout(b.timeoutSeconds());
+            if (st instanceof PreparedStatement ps) {
+                for (List<Value> set : b.paramSets()) {
+                    Parameters.bind(ps, set);
+                    ps.addBatch();
+                }
+            } else {
+                for (String sql : b.statements()) st.addBatch(sql);
+            }
+            running = st;
+            long[] counts;
+            try {
+                counts = st.executeLargeBatch();
+            } finally {
+                running = null;
+            }
+            return new BatchResult(java.util.Arrays.stream(counts).boxed().toList());
+        }
+    }
+
+    private ServerMessage fetch(Fetch f, Reply reply) throws SQLException {
+        Cursor cursor = cursors.get(f.cursorId());
+        if (cursor == null) {
+            throw new SQLException("cursor " + f.cursorId() + " is not open", SqlStates.INVALID_CURSOR_STATE);
+        }
+        boolean done;
+        try {
+            running = cursor.statement();
+            done = cursor.next(reply, f.maxRows());
+        } catch (SQLException | RuntimeException e) {
+            closeCursor(f.cursorId());
+            throw e;
+        } finally {
+            running = null;
+        }
+        if (!done) return new Suspended(cursor.id);
+        closeCursor(cursor.id);
+        return ResultEnd.ROWS;
+    }
+
+    private ServerMessage metadata(MetadataCall m, Reply reply) throws SQLException {
+        Lease own = ownLeaseForStatement();
+        Connection c = own != null ? own.connection() : sessionConnection();
+        boolean handedOff = false;
+        try {
+            Object answer = MetadataInvoker.invoke(c.getMetaData(), m.method(), m.args());
+            if (!(answer instanceof ResultSet rs)) {
+                writeScalar(answer, reply);
+                return ResultEnd.ROWS;
+            }
+            var writer = ResultWriter.start(rs, reply);
+            if (writer.writeBatch(reply, m.fetchSize())) {
+                closeQuietly(rs);
+                return ResultEnd.ROWS;
+            }
+            int cursorId = nextCursorId++;
+            cursors.put(cursorId, new Cursor(cursorId, rs.getStatement(), rs, writer, own, false));
+            handedOff = true;
+            return new Suspended(cursorId);
+        } finally {
+            if (!handedOff && own != null) own.close();
+        }
+    }
+
+    private static void writeScalar(Object value, Reply reply) {
+        Value v = switch (value) {
+            case null -> new Value.Null(Types.NULL);
+            case Boolean b -> new Value.Bool(b);
+            case Integer i -> new Value.Int32(i);
+            case Long l -> new Value.Int64(l);
+            default -> new Value.Text(value.toString());
+        };
+        SqlType type = switch (value) {
+            case Boolean b -> SqlType.BOOLEAN;
+            case Integer i -> SqlType.INT32;
+            case Long l -> SqlType.INT64;
+            case null, default -> SqlType.TEXT;
+        };
+        int jdbcType = switch (type) {
+            case BOOLEAN -> Types.BOOLEAN;
+            case INT32 -> Types.INTEGER;
+            case INT64 -> Types.BIGINT;
+            default -> Types.VARCHAR;
+        };
+        reply.send(new ResultHeader(List.of(Column.of("value", type, jdbcType, type.name().toLowerCase()))));
+        var batch = new RowBatchWriter(reply.out(), List.of(type));
+        batch.beginRow();
+        if (v instanceof Value.Null) batch.setNull(0);
+        else ValueCodec.writePayload(reply.out(), v);
+        batch.endRow();
+        batch.finish();
+    }
+
+    private static void sendWarnings(SQLWarning w, Reply reply) {
+        for (int n = 0; w != null && n < 100; w = w.getNextWarning(), n++) {
+            String state = w.getSQLState() == null || w.getSQLState().length() != 5 ? "01000" : w.getSQLState();
+            reply.send(new Warning(state, w.getErrorCode(), String.valueOf(w.getMessage())));
+        }
+    }
+
+    // ---- transactions and settings ----
+
+    private ServerMessage transact(Transact t) throws SQLException {
+        switch (t.op()) {
+            case COMMIT, ROLLBACK -> endTransaction(t.op() == Transact.Op.COMMIT);
+            case SAVEPOINT -> {
+                requireTransaction("SAVEPOINT");
+                savepoints.put(t.savepoint(), sessionConnection().setSavepoint(t.savepoint()));
+            }
+            case ROLLBACK_TO -> {
+                Savepoint sp = savepoint(t.savepoint());
+                sessionConnection().rollback(sp);
+            }
+            case RELEASE -> {
+                Savepoint sp = savepoint(t.savepoint());
+                sessionConnection().releaseSavepoint(sp);
+                savepoints.remove(t.savepoint());
+            }
+        }
+        return Ok.INSTANCE;
+    }
+
+    private void requireTransaction(String what) throws SQLException {
+        if (settings.autoCommit) throw new SQLException(what + " needs a transaction: autocommit is on", "25P01");
+    }
+
+    private Savepoint savepoint(String name) throws SQLException {
+        requireTransaction("savepoint " + name);
+        Savepoint sp = savepoints.get(name);
+        if (sp == null) throw new SQLException("savepoint \"" + name + "\" does not exist", "3B001");
+        return sp;
+    }
+
+    /** COMMIT or ROLLBACK of the session's transaction; cursors on its connection close (CLOSE_CURSORS_AT_COMMIT). */
+    private void endTransaction(boolean commit) throws SQLException {
+        savepoints.clear();
+        if (lease == null) return;                       // nothing ran since the last end: nothing to end
+        closeCursors(false);
+        Connection c = lease.connection();
+        if (c.getAutoCommit()) return;
+        try {
+            if (commit) c.commit();
+            else c.rollback();
+            if (route.poolMode() == PoolMode.TRANSACTION) releaseSessionConnection();
+        } catch (SQLException e) {
+            if (!commit || !connectionLost(e, c)) throw e;
+            lease.abort();
+            lease = null;
+            throw new SQLException("the connection to the database was lost during COMMIT: the transaction may or may "
+                    + "not have been committed", SqlStates.COMMIT_OUTCOME_UNKNOWN, e);
+        }
+    }
+
+    private static boolean connectionLost(SQLException e, Connection c) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) return true;
+        try {
+            return c.isClosed();
+        } catch (SQLException ignored) {
+            return true;
+        }
+    }
+
+    private ServerMessage setOption(SetOption s) throws SQLException {
+        switch (s.option()) {
+            case AUTOCOMMIT -> {
+                boolean on = parseBoolean(s);
+                if (on && !settings.autoCommit && lease != null) {
+                    closeCursors(false);
+                    lease.connection().setAutoCommit(true);     // JDBC: switching autocommit on commits
+                } else if (!on && lease != null) {
+                    lease.connection().setAutoCommit(false);
+                }
+                settings.autoCommit = on;
+                savepoints.clear();
+            }
+            case READ_ONLY -> {
+                settings.readOnly = parseBoolean(s);
+                if (lease != null) lease.connection().setReadOnly(settings.readOnly);
+            }
+            case ISOLATION -> {
+                settings.isolation = parseInt(s);
+                if (lease != null) lease.connection().setTransactionIsolation(settings.isolation);
+            }
+            case SCHEMA -> {
+                settings.schema = s.value();
+                if (lease != null) lease.connection().setSchema(s.value());
+            }
+            case DATABASE -> {
+                return switchDatabase(s.value());
+            }
+            case NETWORK_TIMEOUT_MILLIS -> {
+                // The driver enforces its own socket timeout; backend timeouts are the pool's business.
+            }
+        }
+        return Ok.INSTANCE;
+    }
+
+    private ServerMessage switchDatabase(String database) throws SQLException {
+        if (!settings.autoCommit && lease != null) {
+            throw new SQLException("cannot switch database inside a transaction", SqlStates.ACTIVE_TRANSACTION);
+        }
+        Route to = router.route(principal.user(), database).orElseThrow(() -> new SQLException(
+                "database \"" + database + "\" is not available to user \"" + principal.name() + "\"",
+                SqlStates.INVALID_AUTHORIZATION));
+        BackendInfo info = registry.backendInfo(to.config());
+        closeCursors(true);
+        releaseSessionConnection();
+        moveTo(to);
+        return new Switched(to.database(), info.productName(), info.productVersion());
+    }
+
+    private static boolean parseBoolean(SetOption s) throws SQLException {
+        return switch (s.value()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new SQLException(s.option() + " must be true or false, was " + s.value(), "22023");
+        };
+    }
+
+    private static int parseInt(SetOption s) throws SQLException {
+        try {
+            return Integer.parseInt(s.value());
+        } catch (NumberFormatException e) {
+            throw new SQLException(s.option() + " must be an integer, was " + s.value(), "22023");
+        }
+    }
+
+    // ---- backend connections ----
+
+    /**
+     * In transaction mode with autocommit, each statement borrows its own connection (returned after the statement,
+     * or when its cursor closes). Otherwise null: the statement runs on the session's connection.
+     */
+    private Lease ownLeaseForStatement() throws SQLException {
+        if (route.poolMode() != PoolMode.TRANSACTION || !settings.autoCommit || lease != null) return null;
+        Lease own = registry.lease(route.config());
+        try {
+            settings.applyTo(own.connection(), false);
+        } catch (SQLException | RuntimeException e) {
+            own.close();
+            throw e;
+        }
+        return own;
+    }
+
+    private Connection sessionConnection() throws SQLException {
+        if (lease == null) {
+            Lease l = registry.lease(route.config());
+            try {
+                settings.applyTo(l.connection(), !settings.autoCommit);
+            } catch (SQLException | RuntimeException e) {
+                l.close();
+                throw e;
+            }
+            lease = l;
+        }
+        return lease.connection();
+    }
+
+    /** After each request: in transaction mode with autocommit, give the connection back once no cursor pins it. */
+    private void releaseIfUnpinned() {
+        if (lease == null || route.poolMode() != PoolMode.TRANSACTION || !settings.autoCommit) return;
+        for (Cursor c : cursors.values()) if (!c.ownsLease()) return;
+        releaseSessionConnection();
+    }
+
+    private void releaseSessionConnection() {
+        if (lease != null) {
+            Lease l = lease;
+            lease = null;
+            l.close();
+        }
+    }
+
+    private void closeCursor(int cursorId) throws SQLException {
+        Cursor c = cursors.remove(cursorId);
+        if (c != null) c.close();
+    }
+
+    /** Closes the cursors on the session's connection, or all of them. */
+    private void closeCursors(boolean all) {
+        for (Iterator<Cursor> it = cursors.values().iterator(); it.hasNext(); ) {
+            Cursor c = it.next();
+            if (all || !c.ownsLease()) {
+                it.remove();
+                closeQuietly(c);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is broken; its lease discards it
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing on the way out: nothing more to do
+        }
+    }
+
+    /**
+     * Ends the session: closes its cursors and returns its connection, rolling back an open transaction so no lock
+     * or session state outlives the client. Idempotent; called by the channel when the client goes away.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        cancel();
+        closeCursors(true);
+        if (lease != null) {
+            try {
+                Connection c = lease.connection();
+                if (!c.getAutoCommit()) c.rollback();
+            } catch (SQLException e) {
+                lease.abort();
+            }
+            releaseSessionConnection();
+        }
+    }
+}
