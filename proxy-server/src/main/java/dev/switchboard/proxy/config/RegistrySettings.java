@@ -26,6 +26,8 @@ public record RegistrySettings(int maxPools, int maxBackendConnections, Duration
         if (idlePoolTimeout.isNegative() || idlePoolTimeout.isZero()) {
             throw new ConfigException("registry.idlePoolTimeout must be > 0, was " + idlePoolTimeout);
         }
-        if (drainTimeout.isNegative()) throw new ConfigException("registry.drainTimeout must be >= 0, was " + drainTimeout);
+        if (drainTimeout.isNegative()) {
+            throw new ConfigException("registry.drainTimeout must be >= 0, was " + drainTimeout);
+        }
     }
 }
