@@ -71,9 +71,7 @@ public final class Authenticator {
             if (config.isEmpty()) return new Result(null, Failure.UNKNOWN_USER, "");
             if (!proofOk) return new Result(null, Failure.WRONG_PASSWORD, "");
             UserConfig u = config.get();
-            if (u.validUntil().isPresent() && clock.instant().isAfter(u.validUntil().get())) {
-                return new Result(null, Failure.EXPIRED, "");
-            }
+            if (!u.isValidAt(clock.instant())) return new Result(null, Failure.EXPIRED, "");
             return new Result(new Principal(user, u), null, scram.serverFinalMessage());
         }
     }

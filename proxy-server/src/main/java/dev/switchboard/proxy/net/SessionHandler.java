@@ -1,0 +1,116 @@
+package dev.switchboard.proxy.net;
+
+import dev.switchboard.protocol.codec.ProtocolException;
+import dev.switchboard.protocol.message.Cancel;
+import dev.switchboard.protocol.message.ClientMessage;
+import dev.switchboard.protocol.message.ServerError;
+import dev.switchboard.protocol.message.ServerMessage;
+import dev.switchboard.protocol.message.Terminate;
+import dev.switchboard.proxy.exec.Session;
+import dev.switchboard.proxy.exec.Sessions;
+import dev.switchboard.proxy.exec.SqlErrors;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs an authenticated session's requests. The event loop only decodes and queues; requests run one at a time,
+ * in order, on virtual threads, and each reply leaves in one flush. {@code Cancel} skips the queue, since it must
+ * reach the statement it cancels. A long queue pauses reading (back-pressure). When the channel closes, the session
+ * is closed through the same queue, after the request in flight, so the session is never used by two threads.
+ */
+final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
+    private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+    private static final int MAX_QUEUED = 16;
+
+    private final Session session;
+    private final Sessions sessions;
+    private final Executor jdbc;
+    private final Queue<ClientMessage> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    SessionHandler(Session session, Sessions sessions, Executor jdbc) {
+        this.session = session;
+        this.sessions = sessions;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ClientMessage msg) {
+        log.trace("C=> {} [{}]", msg, session.id());
+        switch (msg) {
+            case Cancel c -> jdbc.execute(() -> sessions.forCancel(c.sessionId(), c.cancelKey())
+                    .ifPresent(Session::cancel));
+            case Terminate t -> ctx.close();
+            default -> {
+                if (queued.incrementAndGet() >= MAX_QUEUED) ctx.channel().config().setAutoRead(false);
+                enqueue(ctx, msg);
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        session.cancel();                       // the client is gone: stop what it was running
+        enqueue(ctx, Terminate.INSTANCE);       // then close the session after the request in flight
+        ctx.fireChannelInactive();
+    }
+
+    private void enqueue(ChannelHandlerContext ctx, ClientMessage msg) {
+        queue.add(msg);
+        if (draining.compareAndSet(false, true)) jdbc.execute(() -> drain(ctx));
+    }
+
+    /** Runs on a virtual thread; at most one drain runs per session at a time. */
+    private void drain(ChannelHandlerContext ctx) {
+        do {
+            for (ClientMessage m; (m = queue.poll()) != null; ) {
+                if (m == Terminate.INSTANCE) {
+                    closeSession();
+                    continue;
+                }
+                answer(ctx, m);
+                if (queued.decrementAndGet() == MAX_QUEUED / 2) ctx.channel().config().setAutoRead(true);
+            }
+            draining.set(false);
+        } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+    }
+
+    private void answer(ChannelHandlerContext ctx, ClientMessage msg) {
+        if (!ctx.channel().isActive()) return;          // nobody to answer: skip the work
+        var reply = new ByteBufReply(ctx.alloc());
+        ServerMessage last;
+        try {
+            last = session.handle(msg, reply);
+        } catch (SQLException e) {
+            reply.discard();                            // a failed statement keeps the session
+            ServerError error = SqlErrors.toWire(e);
+            last = error;
+            log.debug("request failed sqlstate={} [{}]", error.sqlState(), session.id());
+        } catch (ProtocolException | RuntimeException e) {
+            reply.release();
+            ctx.fireExceptionCaught(e);                 // 08P01 or XX000, then close
+            return;
+        }
+        reply.send(last);
+        log.trace("<=S {} [{}]", last, session.id());
+        ctx.writeAndFlush(reply.take()).addListener(f -> {
+            if (!f.isSuccess()) ctx.close();
+        });
+    }
+
+    private void closeSession() {
+        session.close();
+        sessions.remove(session);
+        log.info("session closed user={} db={} [{}]", session.principal().name(), session.database(), session.id());
+    }
+}
