@@ -15,6 +15,7 @@ import dev.switchboard.proxy.Version;
 import dev.switchboard.proxy.auth.Authenticator;
 import dev.switchboard.proxy.auth.Principal;
 import dev.switchboard.proxy.exec.Session;
+import dev.switchboard.proxy.exec.SqlErrors;
 import dev.switchboard.proxy.pool.BackendInfo;
 import dev.switchboard.proxy.routing.Route;
 import io.netty.channel.ChannelFutureListener;
@@ -117,8 +118,8 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
             } catch (SQLException e) {
                 log.info("login failed: backend unavailable user={} db={} sqlstate={}", principal.name(),
                         route.database(), e.getSQLState());
-                ctx.executor().execute(() -> refuse(ctx, SqlErrors.stateOr08(e), "database \"" + route.database()
-                        + "\" is not available: " + e.getMessage()));
+                ServerError error = SqlErrors.toWire(e);
+                ctx.executor().execute(() -> refuse(ctx, error.sqlState(), error.message()));
             }
         });
     }

@@ -1,0 +1,79 @@
+package dev.switchboard.proxy.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The wire-protocol listener: Netty event loops that only decode, encode and flush; all JDBC work runs on the
+ * context's virtual-thread executor. {@link #close()} stops accepting and closes the loops.
+ */
+public final class ProxyServer implements AutoCloseable {
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel listener;
+    private final ConnectionLimiter limiter;
+
+    private ProxyServer(EventLoopGroup boss, EventLoopGroup workers, Channel listener, ConnectionLimiter limiter) {
+        this.boss = boss;
+        this.workers = workers;
+        this.listener = listener;
+        this.limiter = limiter;
+    }
+
+    /** Binds {@code server.listen}; blocks until bound or fails with the bind error. */
+    public static ProxyServer start(ServerContext ctx) throws InterruptedException {
+        var boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sb-accept", true),
+                NioIoHandler.newFactory());
+        var workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("sb-io", true), NioIoHandler.newFactory());
+        var limiter = new ConnectionLimiter(ctx.config().server().maxClientConnections());
+        try {
+            Channel ch = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                    .childHandler(new ServerChannelInitializer(ctx, limiter))
+                    .bind(ctx.config().server().host(), ctx.config().server().port())
+                    .sync()
+                    .channel();
+            return new ProxyServer(boss, workers, ch, limiter);
+        } catch (InterruptedException | RuntimeException e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public int clientConnections() {
+        return limiter.open();
+    }
+
+    /** Stops accepting new connections; existing ones carry on. */
+    public void stopAccepting() {
+        listener.close().syncUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

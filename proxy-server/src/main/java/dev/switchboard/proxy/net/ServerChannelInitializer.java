@@ -1,0 +1,26 @@
+package dev.switchboard.proxy.net;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+
+/** Builds each client pipeline, in order, with named handlers (STYLE.md idiom 3). */
+final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private final ServerContext server;
+    private final ConnectionLimiter limiter;
+
+    ServerChannelInitializer(ServerContext server, ConnectionLimiter limiter) {
+        this.server = server;
+        this.limiter = limiter;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.pipeline()
+                .addLast("encode", ServerMessageEncoder.INSTANCE)
+                .addLast("limit", limiter)
+                .addLast("frames", new FrameDecoder(server.config().server().maxFrameBytes()))
+                .addLast("decode", ClientMessageDecoder.INSTANCE)
+                .addLast("login", new HandshakeHandler(server))
+                .addLast("errors", ExceptionHandler.INSTANCE);
+    }
+}
