@@ -96,7 +96,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
             ServerError error = SqlErrors.toWire(e);
             last = error;
             log.debug("request failed sqlstate={} [{}]", error.sqlState(), session.id());
-        } catch (ProtocolException | RuntimeException e) {
+        } catch (RuntimeException e) {                 // ProtocolException (08P01) or a bug (XX000)
             reply.release();
             ctx.fireExceptionCaught(e);                 // 08P01 or XX000, then close
             return;
