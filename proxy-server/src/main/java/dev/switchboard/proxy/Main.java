@@ -7,77 +7,101 @@ import dev.switchboard.proxy.config.UserConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code switchboard [--config FILE]}: loads the config (default {@code config/demo.yml}, the embedded demo), starts
- * the proxy and runs until SIGTERM/SIGINT, then drains and exits. A bad config exits with status 2 and one line
- * naming the key.
+ * the proxy and runs until SIGTERM/SIGINT, then drains and exits. A bad config or argument exits with status 2 and
+ * one line naming the key; a failure to start (port taken) with status 1.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     static final Path DEMO_CONFIG = Path.of("config", "demo.yml");
+    static final int BAD_CONFIG = 2;
+    static final int CANNOT_START = 1;
 
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Path configFile = DEMO_CONFIG;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config", "-c" -> {
-                    if (i + 1 >= args.length) usage("--config needs a file");
-                    configFile = Path.of(args[++i]);
-                }
-                case "--help", "-h" -> {
-                    System.out.println("usage: switchboard [--config FILE]   (default: " + DEMO_CONFIG + ")");
-                    return;
-                }
-                default -> usage("unknown argument " + args[i]);
-            }
-        }
-        if (!Files.isRegularFile(configFile)) {
-            System.err.println("switchboard: config file " + configFile + " not found");
-            System.exit(2);
-        }
-        ServerConfig config;
+        Optional<ServerConfig> config = Optional.empty();
+        int status;
         try {
-            config = ConfigLoader.load(configFile);
-        } catch (ConfigException e) {
-            System.err.println("switchboard: bad config " + configFile + ": " + e.getMessage());
-            System.exit(2);
-            return;
+            config = load(args, System.out);
+            status = 0;
+        } catch (StartupException e) {
+            System.err.println("switchboard: " + e.getMessage());
+            status = e.status;
+        }
+        if (config.isEmpty()) {
+            if (status != 0) System.exit(status);
+            return;                                            // --help
         }
         Switchboard proxy;
         try {
-            proxy = Switchboard.start(config);
+            proxy = Switchboard.start(config.get());
         } catch (RuntimeException e) {
             System.err.println("switchboard: cannot start: " + e);
-            System.exit(1);
+            System.exit(CANNOT_START);
             return;
         }
-        logHowToConnect(configFile, proxy);
+        logHowToConnect(proxy);
         var stopped = new CountDownLatch(1);
+        ServerConfig running = config.get();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("shutting down: draining for up to {}", config.registry().drainTimeout());
-            proxy.shutdown(config.registry().drainTimeout());
+            log.info("shutting down: draining for up to {}", running.registry().drainTimeout());
+            proxy.shutdown(running.registry().drainTimeout());
             stopped.countDown();
         }, "sb-shutdown"));
         stopped.await();
     }
 
-    private static void logHowToConnect(Path configFile, Switchboard proxy) {
-        String host = proxy.address().getHostString();
-        for (UserConfig u : proxy.config().users().values()) {
-            log.info("connect: jdbc:switchboard://{}:{}/{}  user={}  (config {})", host, proxy.port(),
-                    u.defaultDatabaseName().orElse("<database>"), u.name(), configFile);
+    /** Parses the arguments and loads the config; empty after {@code --help}. */
+    static Optional<ServerConfig> load(String[] args, PrintStream out) throws StartupException {
+        Path configFile = DEMO_CONFIG;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config", "-c" -> {
+                    if (i + 1 >= args.length) throw new StartupException(BAD_CONFIG, "--config needs a file");
+                    configFile = Path.of(args[++i]);
+                }
+                case "--help", "-h" -> {
+                    out.println("usage: switchboard [--config FILE]   (default: " + DEMO_CONFIG + ")");
+                    return Optional.empty();
+                }
+                default -> throw new StartupException(BAD_CONFIG, "unknown argument " + args[i]
+                        + "; usage: switchboard [--config FILE]");
+            }
+        }
+        if (!Files.isRegularFile(configFile)) {
+            throw new StartupException(BAD_CONFIG, "config file " + configFile + " not found");
+        }
+        try {
+            return Optional.of(ConfigLoader.load(configFile));
+        } catch (ConfigException e) {
+            throw new StartupException(BAD_CONFIG, "bad config " + configFile + ": " + e.getMessage());
         }
     }
 
-    private static void usage(String problem) {
-        System.err.println("switchboard: " + problem + "\nusage: switchboard [--config FILE]");
-        System.exit(2);
+    private static void logHowToConnect(Switchboard proxy) {
+        String host = proxy.address().getHostString();
+        for (UserConfig u : proxy.config().users().values()) {
+            log.info("connect: jdbc:switchboard://{}:{}/{}  user={}", host, proxy.port(),
+                    u.defaultDatabaseName().orElse("<database>"), u.name());
+        }
+    }
+
+    /** Start-up refused, with the process exit status to use. */
+    static final class StartupException extends Exception {
+        final int status;
+
+        StartupException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
     }
 }

@@ -1,0 +1,57 @@
+package dev.switchboard.proxy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void badConfigIsRefusedWithExitStatus2AndTheKeyNamed() throws Exception {
+        Path file = dir.resolve("bad.yml");
+        Files.writeString(file, "registry: { maxPools: 0 }\n");
+        var e = catchThrowableOfType(Main.StartupException.class,
+                () -> Main.load(new String[] {"--config", file.toString()}, System.out));
+        assertThat(e.status).isEqualTo(2);
+        assertThat(e.getMessage()).contains("registry.maxPools");
+    }
+
+    @Test
+    void missingConfigFileIsExitStatus2() {
+        var e = catchThrowableOfType(Main.StartupException.class,
+                () -> Main.load(new String[] {"--config", dir.resolve("nope.yml").toString()}, System.out));
+        assertThat(e.status).isEqualTo(2);
+        assertThat(e.getMessage()).contains("not found");
+    }
+
+    @Test
+    void unknownArgumentIsExitStatus2() {
+        var e = catchThrowableOfType(Main.StartupException.class,
+                () -> Main.load(new String[] {"--frobnicate"}, System.out));
+        assertThat(e.status).isEqualTo(2);
+    }
+
+    @Test
+    void theDemoConfigLoads() throws Exception {
+        Path demo = Path.of("..", "config", "demo.yml");
+        var config = Main.load(new String[] {"--config", demo.toString()}, System.out).orElseThrow();
+        assertThat(config.databases()).containsKeys("sales", "support");
+        assertThat(config.users()).containsKeys("alice", "bob");
+    }
+
+    @Test
+    void helpPrintsUsage() throws Exception {
+        var out = new ByteArrayOutputStream();
+        assertThat(Main.load(new String[] {"--help"}, new PrintStream(out, true))).isEmpty();
+        assertThat(out.toString()).contains("usage: switchboard");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.proxy.net;
+
+import dev.switchboard.protocol.codec.BufferWireOut;
+import dev.switchboard.protocol.codec.ClientCodec;
+import dev.switchboard.protocol.codec.ServerCodec;
+import dev.switchboard.protocol.message.ClientMessage;
+import dev.switchboard.protocol.message.Execute;
+import dev.switchboard.protocol.message.Fetch;
+import dev.switchboard.protocol.message.ServerError;
+import dev.switchboard.protocol.types.Value;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The front of the server pipeline on an EmbeddedChannel (STYLE.md idiom 12). */
+class PipelineTest {
+    private final EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(1024), ClientMessageDecoder.INSTANCE);
+
+    @AfterEach
+    void nothingLeftOver() {
+        assertThat(ch.finish()).isFalse();
+    }
+
+    private static ByteBuf frame(ClientMessage m) {
+        var out = new BufferWireOut();
+        ClientCodec.encode(m, out);
+        return Unpooled.wrappedBuffer(out.toByteArray());
+    }
+
+    @Test
+    void decodesAFrameSplitByteByByte() {
+        ByteBuf bytes = frame(new Fetch(7, 1000));
+        while (bytes.isReadable()) ch.writeInbound(bytes.readRetainedSlice(1));
+        bytes.release();
+        assertThat((Object) ch.readInbound()).isEqualTo(new Fetch(7, 1000));
+    }
+
+    @Test
+    void decodesSeveralFramesArrivingTogether() {
+        var e = Execute.prepared("SELECT ?", List.of(new Value.Text("é")), 10);
+        ch.writeInbound(Unpooled.wrappedBuffer(frame(e), frame(new Fetch(1, 2))));
+        assertThat((Object) ch.readInbound()).isEqualTo(e);
+        assertThat((Object) ch.readInbound()).isEqualTo(new Fetch(1, 2));
+    }
+
+    @Test
+    void rejectsAFrameOverTheLimit() {
+        assertThatThrownBy(() -> ch.writeInbound(Unpooled.buffer().writeInt(4096).writeByte('E')))
+                .isInstanceOf(TooLongFrameException.class);
+    }
+
+    @Test
+    void garbageIsAnsweredWith08P01AndTheChannelCloses() {
+        var full = new EmbeddedChannel(ServerMessageEncoder.INSTANCE, new FrameDecoder(1024),
+                ClientMessageDecoder.INSTANCE, ExceptionHandler.INSTANCE);
+        full.writeInbound(Unpooled.buffer().writeInt(3).writeByte('?').writeShort(0));
+        ByteBuf reply = full.readOutbound();
+        var error = (ServerError) ServerCodec.decode(reply.skipBytes(4).nioBuffer());
+        reply.release();
+        assertThat(error.sqlState()).isEqualTo("08P01");
+        assertThat(full.isOpen()).isFalse();
+        full.finishAndReleaseAll();
+    }
+}
