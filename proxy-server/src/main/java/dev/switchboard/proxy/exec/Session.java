@@ -188,10 +188,20 @@ public final class Session implements AutoCloseable {
             if (implicitTx) rollbackQuietly(c);
             throw ex;
         } finally {
-            if (!handedOff) {
-                try (own; Statement toClose = st) {
-                    if (implicitTx && !c.getAutoCommit()) Cursor.endImplicitTransaction(c);
-                }
+            if (!handedOff) finishStatement(c, st, own, implicitTx);
+        }
+    }
+
+    /** Ends a statement that left no cursor: commits its implicit transaction, closes it, returns its own lease. */
+    private static void finishStatement(Connection c, Statement st, Lease own, boolean implicitTx)
+            throws SQLException {
+        try {
+            if (implicitTx && !c.getAutoCommit()) Cursor.endImplicitTransaction(c);
+        } finally {
+            try {
+                if (st != null) st.close();
+            } finally {
+                if (own != null) own.close();
             }
         }
     }

@@ -129,10 +129,20 @@ public final class BackendPool {
         if (info != null) return info;
         try (Lease lease = tryLease().orElseThrow(() -> new SQLTransientConnectionException(
                 "pool of database \"" + database() + "\" is " + state(), BorrowFailure.NO_CAPACITY))) {
-            info = backendInfo;
-            if (info == null) backendInfo = info = readBackendInfo(lease.connection());
-            return info;
+            return backendInfo(lease);
         }
+    }
+
+    /** The backend info, read through {@code lease}'s connection if not cached yet. */
+    BackendInfo backendInfo(Lease lease) throws SQLException {
+        BackendInfo info = backendInfo;
+        if (info == null) backendInfo = info = readBackendInfo(lease.connection());
+        return info;
+    }
+
+    /** The backend info if a connection has been made already; no I/O. */
+    Optional<BackendInfo> cachedBackendInfo() {
+        return Optional.ofNullable(backendInfo);
     }
 
     /** Completes once the HikariCP pool is closed. */

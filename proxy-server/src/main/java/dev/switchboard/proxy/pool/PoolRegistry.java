@@ -150,6 +150,21 @@ public final class PoolRegistry implements AutoCloseable {
         throw churn;
     }
 
+    /**
+     * The product name and version of {@code db}'s backend: cached once any connection of its pool was made,
+     * otherwise learned by borrowing one (creating the pool if needed; blocks like {@link #lease}).
+     */
+    public BackendInfo backendInfo(DatabaseConfig db) throws SQLException {
+        BackendPool resident = pools.getIfPresent(db.name());
+        if (resident != null && resident.builtFrom(db)) {
+            Optional<BackendInfo> cached = resident.cachedBackendInfo();
+            if (cached.isPresent()) return cached.get();
+        }
+        try (Lease lease = lease(db)) {
+            return lease.pool().backendInfo(lease);
+        }
+    }
+
     /** The resident pool of {@code database}. @throws NoSuchElementException when it has none */
     public BackendPool pool(String database) {
         return find(database).orElseThrow(() -> new NoSuchElementException("no pool for database " + database));
