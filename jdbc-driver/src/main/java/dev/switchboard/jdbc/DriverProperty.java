@@ -118,8 +118,10 @@ public enum DriverProperty {
     public static String markdownTable() {
         var sb = new StringBuilder("| key | default | description |\n|---|---|---|\n");
         for (DriverProperty p : values()) {
-            String dflt = p.defaultValue == null ? "—" : p.defaultValue.isEmpty() ? "(empty)" : "`" + p.defaultValue + "`";
-            sb.append("| `").append(p.key).append("` | ").append(dflt).append(" | ").append(p.description).append(" |\n");
+            String dflt = p.defaultValue == null ? "—"
+                    : p.defaultValue.isEmpty() ? "(empty)" : "`" + p.defaultValue + "`";
+            sb.append("| `").append(p.key).append("` | ").append(dflt).append(" | ").append(p.description)
+                    .append(" |\n");
         }
         return sb.toString();
     }
