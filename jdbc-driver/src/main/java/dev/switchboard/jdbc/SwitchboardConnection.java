@@ -51,7 +51,8 @@ public final class SwitchboardConnection implements Connection {
     private volatile boolean closed;
     private boolean autoCommit = true;                 // SPEC.md: autocommit is on at login
     private boolean readOnly;
-    private int isolation = -1;                        // -1: not set; ask the backend's default
+    private int isolation = -1;                        // -1: unknown; ask the backend's default
+    private boolean isolationSet;                      // set by the application: kept across setCatalog
     private int holdability = ResultSet.CLOSE_CURSORS_AT_COMMIT;
     private String schema;
     private SQLWarning warnings;
@@ -286,6 +287,7 @@ public final class SwitchboardConnection implements Connection {
         }
         session.call(new SetOption(SetOption.Option.ISOLATION, Integer.toString(level)), this::addWarning);
         isolation = level;
+        isolationSet = true;
     }
 
     /** What was set; before that, the backend's default (asked once through DatabaseMetaData). */
@@ -318,8 +320,8 @@ public final class SwitchboardConnection implements Connection {
         if (catalog == null || catalog.equals(session.database())) return;
         session.switchDatabase(catalog, this::addWarning);
         synchronized (this) {
-            isolation = -1;                                // another backend may default otherwise
-            schema = null;
+            schema = null;                                 // it named a schema of the old database
+            if (!isolationSet) isolation = -1;             // the new backend's default may differ
         }
         metaData.databaseChanged();
     }
@@ -338,7 +340,10 @@ public final class SwitchboardConnection implements Connection {
         this.schema = schema;
     }
 
-    /** The schema set by {@link #setSchema}, or null when none was set (the backend's default applies). */
+    /**
+     * The schema set by {@link #setSchema} since login or the last {@link #setCatalog}, or null when none was set
+     * (the backend's default applies; it is not asked for).
+     */
     @Override
     public synchronized String getSchema() throws SQLException {
         checkOpen();
