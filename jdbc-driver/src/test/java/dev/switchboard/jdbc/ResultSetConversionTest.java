@@ -57,7 +57,8 @@ class ResultSetConversionTest {
 
     private static final List<Value> ROW = List.of(new Value.Bool(true), new Value.Int32(42),
             new Value.Int64(5_000_000_000L), new Value.Float32(1.1f), new Value.Float64(2.5),
-            new Value.Decimal(new BigDecimal("12.50")), new Value.Text("17"), new Value.Bytes(new byte[] {1, (byte) 0xab}),
+            new Value.Decimal(new BigDecimal("12.50")), new Value.Text("17"),
+            new Value.Bytes(new byte[] {1, (byte) 0xab}),
             new Value.Date(LDT.toLocalDate()), new Value.Time(LDT.toLocalTime()), new Value.Timestamp(LDT),
             new Value.TimestampTz(ODT), new Value.Int32(7), new Value.TimestampTz(ODT));
 

@@ -241,7 +241,8 @@ class StatementConversationTest {
         ps.setObject(11, 'c');
         ps.setBytes(12, new byte[] {1});
         assertThat(ps.executeUpdate()).isEqualTo(1);
-        var first = List.<Value>of(new Value.Int32(1), new Value.Int32(2), new Value.Int64(3), new Value.Null(Types.VARCHAR),
+        var first = List.<Value>of(new Value.Int32(1), new Value.Int32(2), new Value.Int64(3),
+                new Value.Null(Types.VARCHAR),
                 new Value.Decimal(new BigDecimal("1.5")), new Value.Text("s"), new Value.Text(id.toString()),
                 new Value.TimestampTz(now.atOffset(ZoneOffset.UTC)), new Value.Date(LocalDate.of(2024, 1, 31)),
                 new Value.Int64(42), new Value.Text("c"), new Value.Bytes(new byte[] {1}));
