@@ -292,8 +292,10 @@ final class CellReader {
     static Class<?> objectClass(Column column) {
         return switch (column.jdbcType()) {
             case Types.BIT, Types.BOOLEAN -> Boolean.class;
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> Integer.class;
-            case Types.BIGINT -> Long.class;
+            case Types.TINYINT, Types.SMALLINT -> Integer.class;
+            // Unsigned columns (MariaDB/MySQL) get the next wider class, as their own drivers return.
+            case Types.INTEGER -> column.has(Column.SIGNED) ? Integer.class : Long.class;
+            case Types.BIGINT -> column.has(Column.SIGNED) ? Long.class : java.math.BigInteger.class;
             case Types.REAL -> Float.class;
             case Types.FLOAT, Types.DOUBLE -> Double.class;
             case Types.NUMERIC, Types.DECIMAL -> BigDecimal.class;
