@@ -421,9 +421,6 @@ public final class Session implements AutoCloseable {
             case DATABASE -> {
                 return switchDatabase(s.value());
             }
-            case NETWORK_TIMEOUT_MILLIS -> {
-                // The driver enforces its own socket timeout; backend timeouts are the pool's business.
-            }
         }
         return Ok.INSTANCE;
     }
@@ -438,6 +435,7 @@ public final class Session implements AutoCloseable {
         BackendInfo info = registry.backendInfo(to.config());
         closeCursors(true);
         releaseSessionConnection();
+        settings.schema = null;                          // a schema of the old database means nothing in the new one
         moveTo(to);
         return new Switched(to.database(), info.productName(), info.productVersion());
     }
