@@ -84,6 +84,14 @@ class FramePipelineTest {
     }
 
     @Test
+    void samplesCoverEveryFrameType() {
+        var types = java.util.EnumSet.noneOf(FrameType.class);
+        Samples.client().forEach(m -> types.add(ClientCodec.typeOf(m)));
+        Samples.server().forEach(m -> types.add(ServerCodec.typeOf(m)));
+        assertThat(types).isEqualTo(java.util.EnumSet.allOf(FrameType.class));
+    }
+
+    @Test
     void decodesFetchSplitAcrossReads() {
         var ch = serverSide();
         writeByteByByte(ch, TestFrames.of(new Fetch(7, 1000)));

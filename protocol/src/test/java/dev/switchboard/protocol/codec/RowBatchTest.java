@@ -225,6 +225,24 @@ class RowBatchTest {
     }
 
     @Test
+    void writerRefusesMoreColumnsThanTheU16CountCanSay() {
+        var types = java.util.Collections.nCopies(65536, SqlType.INT32);
+        var out = new BufferWireOut();
+        assertThatThrownBy(() -> new RowBatchWriter(out, types)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(out.position()).as("nothing written").isZero();
+        new RowBatchWriter(out, types.subList(0, 65535)).finish();
+        assertThat(new RowBatchReader(ByteBuffer.wrap(out.toByteArray(), 5, out.position() - 5)).columnCount())
+                .isEqualTo(65535);
+    }
+
+    @Test
+    void moreThan65535ParametersCannotBeEncoded() {
+        var params = java.util.Collections.<Value>nCopies(65536, new Value.Int32(1));
+        assertThatThrownBy(() -> TestFrames.bytes(dev.switchboard.protocol.message.Execute.prepared("x", params, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void zeroColumnBatchesCarryRowsOfNothing() {
         var batch = new RowBatch(List.of(), List.of(List.of(), List.of(), List.of()));
         assertThat(TestFrames.hex(batch)).isEqualTo("00000007440000" + "00000003");
