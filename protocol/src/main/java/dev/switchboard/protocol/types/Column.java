@@ -29,6 +29,7 @@ public record Column(String label, String name, String table, String schema, Sql
         Objects.requireNonNull(typeName, "typeName");
         if (wireType == SqlType.NULL) throw new IllegalArgumentException("a column cannot have wire type NULL");
         if (nullable < 0 || nullable > 2) throw new IllegalArgumentException("nullable must be 0, 1 or 2: " + nullable);
+        if ((flags & ~0xff) != 0) throw new IllegalArgumentException("flags must fit in one byte: " + flags);
     }
 
     /** A column with only a label and a type (signed when numeric), for tests and generated results. */
