@@ -39,6 +39,10 @@ public final class RowBatchReader {
                 if (types[i] == SqlType.NULL) throw new ProtocolException("column " + i + " has wire type NULL");
             }
             rowCount = Wire.readCount(in, (n + 7) / 8);
+            if (n == 0 && rowCount > FrameLimits.MAX_EMPTY_ROWS) {
+                throw new ProtocolException("a zero-column batch claims " + rowCount + " rows (at most "
+                        + FrameLimits.MAX_EMPTY_ROWS + ")");
+            }
         } catch (BufferUnderflowException e) {
             throw new ProtocolException("truncated row batch", e);
         }

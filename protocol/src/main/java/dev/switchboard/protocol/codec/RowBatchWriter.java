@@ -50,6 +50,9 @@ public final class RowBatchWriter {
     }
 
     public void endRow() {
+        if (bitmapBytes == 0 && rows >= FrameLimits.MAX_EMPTY_ROWS) {
+            throw new IllegalStateException("a zero-column batch holds at most " + FrameLimits.MAX_EMPTY_ROWS + " rows");
+        }
         for (int i = 0; i < bitmapBytes; i++) {
             if (bitmap[i] != 0) out.setByte(bitmapAt + i, bitmap[i]);
         }

@@ -188,7 +188,7 @@ public final class ServerCodec {
 
     private static RowBatch readRowBatch(ByteBuffer in) {
         var reader = new RowBatchReader(in);
-        var rows = new ArrayList<List<Value>>(reader.rowCount());
+        var rows = new ArrayList<List<Value>>(Math.min(reader.rowCount(), 1024));
         while (reader.next()) rows.add(reader.row());
         if (!reader.fullyConsumed()) throw new ProtocolException("bytes left after the last row");
         in.position(in.limit());

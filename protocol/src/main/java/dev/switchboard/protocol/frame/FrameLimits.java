@@ -8,6 +8,11 @@ public final class FrameLimits {
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
     /** Most parameters in one Execute, and most columns in a result. */
     public static final int MAX_COLUMNS = 0xffff;
+    /**
+     * Most rows in one ROW_BATCH of a zero-column result. Such rows take no bytes, so without this bound seven bytes
+     * could claim two billion rows.
+     */
+    public static final int MAX_EMPTY_ROWS = 0xffff;
 
     private FrameLimits() {
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.proxy.exec;
 
 import dev.switchboard.protocol.codec.RowBatchWriter;
+import dev.switchboard.protocol.frame.FrameLimits;
 import dev.switchboard.protocol.codec.ValueCodec;
 import dev.switchboard.protocol.codec.WireOut;
 import dev.switchboard.protocol.message.ResultHeader;
@@ -88,6 +89,7 @@ final class ResultWriter {
     /** Writes up to {@code maxRows} rows as one ROW_BATCH; true when the result has no more rows. */
     boolean writeBatch(Reply reply, int maxRows) throws SQLException {
         var batch = new RowBatchWriter(reply.out(), typeList);
+        if (types.length == 0) maxRows = Math.min(maxRows, FrameLimits.MAX_EMPTY_ROWS);
         boolean done = false;
         try {
             while (batch.rows() < maxRows && batch.bytes() < SOFT_BATCH_BYTES) {
