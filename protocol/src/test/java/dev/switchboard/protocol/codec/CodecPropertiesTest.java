@@ -11,6 +11,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,11 +210,11 @@ class CodecPropertiesTest {
 
     /** The frame without its length prefix: what the codecs decode. */
     static byte[] payload(byte[] frame) {
-        return java.util.Arrays.copyOfRange(frame, FrameLimits.LENGTH_BYTES, frame.length);
+        return Arrays.copyOfRange(frame, FrameLimits.LENGTH_BYTES, frame.length);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
