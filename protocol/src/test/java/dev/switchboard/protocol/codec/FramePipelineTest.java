@@ -9,6 +9,7 @@ import dev.switchboard.protocol.message.Ping;
 import dev.switchboard.protocol.message.ServerMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +64,7 @@ class FramePipelineTest {
         return new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4);
     }
 
-    private EmbeddedChannel channel(io.netty.channel.ChannelHandler... handlers) {
+    private EmbeddedChannel channel(ChannelHandler... handlers) {
         var ch = new EmbeddedChannel(handlers);
         channels.add(ch);
         return ch;
@@ -85,10 +87,10 @@ class FramePipelineTest {
 
     @Test
     void samplesCoverEveryFrameType() {
-        var types = java.util.EnumSet.noneOf(FrameType.class);
+        var types = EnumSet.noneOf(FrameType.class);
         Samples.client().forEach(m -> types.add(ClientCodec.typeOf(m)));
         Samples.server().forEach(m -> types.add(ServerCodec.typeOf(m)));
-        assertThat(types).isEqualTo(java.util.EnumSet.allOf(FrameType.class));
+        assertThat(types).isEqualTo(EnumSet.allOf(FrameType.class));
     }
 
     @Test

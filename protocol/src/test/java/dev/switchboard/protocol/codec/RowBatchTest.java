@@ -1,5 +1,6 @@
 package dev.switchboard.protocol.codec;
 
+import dev.switchboard.protocol.message.Execute;
 import dev.switchboard.protocol.message.Ok;
 import dev.switchboard.protocol.message.RowBatch;
 import dev.switchboard.protocol.types.SqlType;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -109,7 +112,7 @@ class RowBatchTest {
     @Property(tries = 200)
     void readerWorksOnEveryKindOfBuffer(@ForAll("batches") RowBatch batch) {
         byte[] payload = CodecPropertiesTest.payload(TestFrames.bytes(batch));
-        byte[] afterType = java.util.Arrays.copyOfRange(payload, 1, payload.length);
+        byte[] afterType = Arrays.copyOfRange(payload, 1, payload.length);
         for (Function<byte[], ByteBuffer> kind : BufferKinds.ALL) {
             var reader = new RowBatchReader(kind.apply(afterType));
             var rows = new ArrayList<List<Value>>();
@@ -226,7 +229,7 @@ class RowBatchTest {
 
     @Test
     void writerRefusesMoreColumnsThanTheU16CountCanSay() {
-        var types = java.util.Collections.nCopies(65536, SqlType.INT32);
+        var types = Collections.nCopies(65536, SqlType.INT32);
         var out = new BufferWireOut();
         assertThatThrownBy(() -> new RowBatchWriter(out, types)).isInstanceOf(IllegalArgumentException.class);
         assertThat(out.position()).as("nothing written").isZero();
@@ -237,8 +240,8 @@ class RowBatchTest {
 
     @Test
     void moreThan65535ParametersCannotBeEncoded() {
-        var params = java.util.Collections.<Value>nCopies(65536, new Value.Int32(1));
-        assertThatThrownBy(() -> TestFrames.bytes(dev.switchboard.protocol.message.Execute.prepared("x", params, 1)))
+        var params = Collections.<Value>nCopies(65536, new Value.Int32(1));
+        assertThatThrownBy(() -> TestFrames.bytes(Execute.prepared("x", params, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

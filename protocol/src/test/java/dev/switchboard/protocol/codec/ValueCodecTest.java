@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +26,7 @@ class ValueCodecTest {
     private static void assertTagged(Value v, String hex) {
         var out = new BufferWireOut();
         ValueCodec.writeTagged(out, v);
-        assertThat(java.util.HexFormat.of().formatHex(out.toByteArray())).isEqualTo(TestFrames.compact(hex));
+        assertThat(HexFormat.of().formatHex(out.toByteArray())).isEqualTo(TestFrames.compact(hex));
         ByteBuffer in = ByteBuffer.wrap(TestFrames.unhex(hex));
         assertThat(ValueCodec.readTagged(in)).isEqualTo(v);
         assertThat(in.hasRemaining()).isFalse();
@@ -87,7 +89,7 @@ class ValueCodecTest {
         assertThatThrownBy(() -> {
             try {
                 readTagged(hex);
-            } catch (java.nio.BufferUnderflowException e) {
+            } catch (BufferUnderflowException e) {
                 throw new ProtocolException("truncated", e);   // the frame codecs translate this one
             }
         }).isInstanceOf(ProtocolException.class);
@@ -110,6 +112,6 @@ class ValueCodecTest {
     }
 
     private static String hexLong(long v) {
-        return java.util.HexFormat.of().toHexDigits(v);
+        return HexFormat.of().toHexDigits(v);
     }
 }

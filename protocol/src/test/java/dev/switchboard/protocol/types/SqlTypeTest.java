@@ -1,9 +1,9 @@
 package dev.switchboard.protocol.types;
 
 import dev.switchboard.protocol.codec.ProtocolException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.sql.Types;
 import java.util.Arrays;
