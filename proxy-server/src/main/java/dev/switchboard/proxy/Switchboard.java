@@ -5,6 +5,7 @@ import dev.switchboard.proxy.config.ServerConfig;
 import dev.switchboard.proxy.exec.Sessions;
 import dev.switchboard.proxy.net.ProxyServer;
 import dev.switchboard.proxy.net.ServerContext;
+import dev.switchboard.proxy.pool.ConnectionBudget;
 import dev.switchboard.proxy.pool.PoolFactory;
 import dev.switchboard.proxy.pool.PoolRegistry;
 import dev.switchboard.proxy.routing.Router;
@@ -44,7 +45,7 @@ public final class Switchboard implements AutoCloseable {
 
     public static Switchboard start(ServerConfig config) throws InterruptedException {
         ExecutorService jdbc = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sb-jdbc-", 0).factory());
-        var poolFactory = new PoolFactory();
+        var poolFactory = new PoolFactory(new ConnectionBudget(config.registry().maxBackendConnections()));
         var registry = new PoolRegistry(config.registry(), poolFactory, jdbc);
         var sessions = new Sessions();
         var context = new ServerContext(config, new Authenticator(config.users(), Clock.systemUTC()),

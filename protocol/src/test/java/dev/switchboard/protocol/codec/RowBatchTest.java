@@ -253,9 +253,8 @@ class RowBatchTest {
     }
 
     /**
-     * BUG: a zero-column ROW_BATCH needs no bytes per row, so 7 bytes can claim 2^31-1 rows. ServerCodec sizes its row
-     * list by that count and dies with OutOfMemoryError ("Requested array size exceeds VM limit"); a RowBatchReader
-     * loops two billion times. A hostile or broken server can kill the driver with one small frame.
+     * A zero-column ROW_BATCH needs no bytes per row, so 7 bytes could claim 2^31-1 rows and exhaust the reader's
+     * memory (a hostile or broken server killing the driver with one small frame). At most 65535 are allowed.
      */
     @Test
     void zeroColumnBatchClaimingBillionsOfRowsIsAProtocolErrorNotOutOfMemory() {

@@ -60,8 +60,8 @@ final class ResultWriter {
         boolean signed = safeSigned(md, i);
         SqlType wire = SqlType.forColumn(jdbcType, typeName);
         // Unsigned integers may not fit the signed wire type (MariaDB INT UNSIGNED, BIGINT UNSIGNED).
-        if (!signed && wire == SqlType.INT32 && jdbcType == Types.INTEGER) wire = SqlType.INT64;
-        if (!signed && wire == SqlType.INT64) wire = SqlType.DECIMAL;
+        if (!signed && jdbcType == Types.INTEGER) wire = SqlType.INT64;
+        else if (!signed && jdbcType == Types.BIGINT) wire = SqlType.DECIMAL;
         int flags = (md.isAutoIncrement(i) ? Column.AUTO_INCREMENT : 0) | (signed ? Column.SIGNED : 0)
                 | (md.isCaseSensitive(i) ? Column.CASE_SENSITIVE : 0);
         return new Column(orEmpty(md.getColumnLabel(i)), orEmpty(md.getColumnName(i)), orEmpty(md.getTableName(i)),

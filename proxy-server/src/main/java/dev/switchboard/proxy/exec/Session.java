@@ -72,6 +72,7 @@ public final class Session implements AutoCloseable {
     private Lease lease;                    // the session's connection: a transaction's, or session mode's
     private int nextCursorId = 1;
     private volatile Statement running;
+    private volatile Thread borrowing;         // set while the request waits for a backend connection
     private volatile boolean closed;
 
     public Session(long id, long cancelKey, Principal principal, Route route, PoolRegistry registry, Router router) {
@@ -133,8 +134,13 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Cancels the statement now running, if any. Any thread. */
+    /**
+     * Cancels the statement now running, or the wait for a backend connection (the request then fails with 57014).
+     * Any thread.
+     */
     public void cancel() {
+        Thread waiter = borrowing;
+        if (waiter != null) waiter.interrupt();
         Statement st = running;
         if (st == null) return;
         try {
@@ -464,7 +470,7 @@ public final class Session implements AutoCloseable {
      */
     private Lease ownLeaseForStatement() throws SQLException {
         if (route.poolMode() != PoolMode.TRANSACTION || !settings.autoCommit || lease != null) return null;
-        Lease own = registry.lease(route.config());
+        Lease own = borrow();
         try {
             settings.applyTo(own.connection(), false);
         } catch (SQLException | RuntimeException e) {
@@ -476,7 +482,7 @@ public final class Session implements AutoCloseable {
 
     private Connection sessionConnection() throws SQLException {
         if (lease == null) {
-            Lease l = registry.lease(route.config());
+            Lease l = borrow();
             try {
                 settings.applyTo(l.connection(), !settings.autoCommit);
             } catch (SQLException | RuntimeException e) {
@@ -486,6 +492,17 @@ public final class Session implements AutoCloseable {
             lease = l;
         }
         return lease.connection();
+    }
+
+    /** A backend connection of the current database; {@link #cancel} interrupts the wait for it. */
+    private Lease borrow() throws SQLException {
+        borrowing = Thread.currentThread();
+        try {
+            return registry.lease(route.config());
+        } finally {
+            borrowing = null;
+            Thread.interrupted();                       // a cancel that came as the borrow finished: not for the statement
+        }
     }
 
     /** After each request: in transaction mode with autocommit, give the connection back once no cursor pins it. */

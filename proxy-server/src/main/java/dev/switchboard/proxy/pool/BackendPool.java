@@ -58,10 +58,12 @@ public final class BackendPool {
     private volatile EvictionCause retiredFor;
     private volatile ScheduledFuture<?> drainDeadline;
     private volatile BackendInfo backendInfo;
+    private final ConnectionBudget budget;
 
-    BackendPool(DatabaseConfig config, HikariDataSource dataSource, ScheduledExecutorService timer, Executor retirer,
-                InstantSource clock) {
+    BackendPool(DatabaseConfig config, HikariDataSource dataSource, ConnectionBudget budget,
+                ScheduledExecutorService timer, Executor retirer, InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.retirer = Objects.requireNonNull(retirer, "retirer");
@@ -204,7 +206,7 @@ public final class BackendPool {
                 throw new SQLTransientConnectionException("pool of database \"" + database()
                         + "\" closed while borrowing", BorrowFailure.NO_CAPACITY, e);
             }
-            throw BorrowFailure.of(config, dataSource.getHikariPoolMXBean(), e);
+            throw BorrowFailure.of(config, dataSource.getHikariPoolMXBean(), e, budget);
         } catch (RuntimeException | Error e) {
             release();
             throw e;
@@ -224,6 +226,23 @@ public final class BackendPool {
     void release() {
         touch();
         if (leases.decrementAndGet() == 0 && state.get() == State.RETIRING) closeSoon("drained");
+    }
+
+    /**
+     * True when a returning connection should close instead of idling here: another pool waits for the global
+     * budget, and an idle connection of ours would only keep it waiting.
+     */
+    boolean shouldYieldConnection() {
+        return budget.othersWaiting(database());
+    }
+
+    /**
+     * Closes this pool's idle connections now and its leased ones when they come back, giving their budget permits
+     * to pools that wait (HikariCP's soft eviction). Does not block.
+     */
+    void yieldConnections() {
+        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        if (mx != null) mx.softEvictConnections();
     }
 
     /** A broken connection leaves the pool instead of going back to it. */

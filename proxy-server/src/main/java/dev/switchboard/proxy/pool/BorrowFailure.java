@@ -31,7 +31,7 @@ final class BorrowFailure {
      * if any, is its cause. So: a cause means the backend refused (08xxx or the backend's own state); no cause and
      * no connection at all means the backend did not answer in time (08001); otherwise the pool was full (53300).
      */
-    static SQLException of(DatabaseConfig db, HikariPoolMXBean stats, SQLException e) {
+    static SQLException of(DatabaseConfig db, HikariPoolMXBean stats, SQLException e, ConnectionBudget budget) {
         if (e.getCause() instanceof InterruptedException) {
             Thread.currentThread().interrupt();           // HikariCP set it already; keep it set for our caller
             return new SQLException("interrupted while waiting for a backend connection for database \""
@@ -41,6 +41,11 @@ final class BorrowFailure {
         if (e.getCause() instanceof SQLException refused) return cannotConnect(db, refused);
         if (e.getCause() != null) return cannotConnect(db, e.getCause());
         Duration timeout = db.pool().connectionTimeout();
+        if (budget.shortRecently(timeout.toNanos())) {
+            return new SQLTransientConnectionException("no backend connection for database \"" + db.name()
+                    + "\" within " + human(timeout) + " (registry.maxBackendConnections=" + budget.max()
+                    + " in use across all databases)", NO_CAPACITY, e);
+        }
         if (stats != null && stats.getTotalConnections() == 0) {
             return new SQLNonTransientConnectionException("cannot connect to database \"" + db.name()
                     + "\": backend did not answer within " + human(timeout) + " (pool.connectionTimeout)",

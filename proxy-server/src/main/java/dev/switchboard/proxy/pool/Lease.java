@@ -51,6 +51,7 @@ public final class Lease implements AutoCloseable {
         if (!done.compareAndSet(false, true)) return;
         try {
             if (pool.closing()) closeOrphan();
+            else if (pool.shouldYieldConnection()) pool.discard(connection);   // its permit goes to a waiting pool
             else if (rolledBack()) giveBack();
             else pool.discard(connection);                 // still ours: it must not reach the next borrower
         } finally {

@@ -2,12 +2,15 @@ package dev.switchboard.proxy.pool;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.switchboard.proxy.config.DatabaseConfig;
 import dev.switchboard.proxy.config.PoolSettings;
 
+import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds the {@link HikariDataSource} of one database. Every pool it builds shares one housekeeping scheduler (a
@@ -25,12 +28,24 @@ public final class PoolFactory implements AutoCloseable {
 
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadFactory hikariThreads = Thread.ofVirtual().name("hikari-", 0).factory();
+    private final ConnectionBudget budget;
 
+    /** A factory without a global budget (tests, tools). */
     public PoolFactory() {
-        this(DEFAULT_HOUSEKEEPING_THREADS);
+        this(DEFAULT_HOUSEKEEPING_THREADS, ConnectionBudget.unlimited());
+    }
+
+    /** A factory whose pools share {@code budget} ({@code registry.maxBackendConnections}). */
+    public PoolFactory(ConnectionBudget budget) {
+        this(DEFAULT_HOUSEKEEPING_THREADS, budget);
     }
 
     public PoolFactory(int housekeepingThreads) {
+        this(housekeepingThreads, ConnectionBudget.unlimited());
+    }
+
+    public PoolFactory(int housekeepingThreads, ConnectionBudget budget) {
+        this.budget = java.util.Objects.requireNonNull(budget, "budget");
         if (housekeepingThreads < 1) {
             throw new IllegalArgumentException("housekeepingThreads must be >= 1, was " + housekeepingThreads);
         }
@@ -54,9 +69,13 @@ public final class PoolFactory implements AutoCloseable {
         PoolSettings pool = db.pool();
         var hc = new HikariConfig();
         hc.setPoolName(db.name());                     // what HikariCP logs: the name, never the URL
-        hc.setJdbcUrl(db.jdbcUrl());
-        hc.setUsername(db.username());
-        hc.setPassword(db.password().value());
+        // Physical connections open through the global budget: a permit each, given back when the connection closes.
+        // The credentials live in the driver DataSource, so HikariCP calls getConnection() without arguments.
+        var driver = new DriverDataSource(db.jdbcUrl(), null, new Properties(), db.username(),
+                db.password().value());
+        var built = new AtomicReference<HikariDataSource>();
+        hc.setDataSource(new BudgetedDataSource(driver, budget, db.name(),
+                () -> built.get() == null || !built.get().isClosed()));
         hc.setMaximumPoolSize(pool.maxPoolSize());
         hc.setMinimumIdle(pool.minIdle());
         hc.setConnectionTimeout(pool.connectionTimeout().toMillis());
@@ -69,9 +88,14 @@ public final class PoolFactory implements AutoCloseable {
         // Connection adder, closer, network-timeout and shutdown executors: one thread each per pool, created through
         // this factory. Virtual threads make them free; each pool's executors still stop their threads when idle.
         hc.setThreadFactory(hikariThreads);
-        // Seam for registry.maxBackendConnections (not enforced yet): the global budget will wrap the driver's
-        // DataSource here (hc.setDataSource), taking a permit per physical connection and returning it on close.
-        return new HikariDataSource(hc);
+        var dataSource = new HikariDataSource(hc);
+        built.set(dataSource);
+        return dataSource;
+    }
+
+    /** The global connection budget every pool of this factory opens connections through. */
+    public ConnectionBudget budget() {
+        return budget;
     }
 
     /** Shared by every pool's housekeeping; the registry's idle sweep and drain deadlines run on it too. */

@@ -56,9 +56,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * lease in flight go first: evicting a busy pool makes the next request for it open a second pool while the first
  * still drains.
  *
- * <p><b>Not here yet:</b> {@code registry.maxBackendConnections}, the global budget of physical connections. It will
- * plug into {@link PoolFactory#create} (see the seam there); until then each pool is bounded by its own
- * {@code pool.maxPoolSize} only, and retiring pools still hold their connections while they drain.
+ * <p><b>The global budget</b> {@code registry.maxBackendConnections} is a {@link ConnectionBudget} that every pool
+ * opens its physical connections through ({@link PoolFactory}). When a pool has to wait for a permit, the registry
+ * reclaims idle connections elsewhere ({@link #reclaimFor}): draining pools first, then the open pool holding the most
+ * idle connections; and leases returning to other pools close their connection instead of idling it.
  *
  * <p>Thread-safe. {@link #lease} blocks (callers are virtual threads, never event loops); everything else but
  * {@link #close()} returns promptly. Pools are closed, and idle sweeps run, on the injected {@code retirer} executor
@@ -87,6 +88,7 @@ public final class PoolRegistry implements AutoCloseable {
     /** Resident pools that count against maxPools. Raised only under coldPath, after room was made. */
     private final AtomicInteger counted = new AtomicInteger();
     private final Set<BackendPool> draining = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean reclaiming = new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder creations = new LongAdder();
     private final Map<EvictionCause, LongAdder> evictions = new EnumMap<>(EvictionCause.class);
     private final ScheduledFuture<?> sweeper;
@@ -117,6 +119,7 @@ public final class PoolRegistry implements AutoCloseable {
                 .build();
         long period = Math.clamp(settings.idlePoolTimeout().toNanos() / 2, MIN_SWEEP_PERIOD.toNanos(),
                 MAX_SWEEP_PERIOD.toNanos());
+        factory.budget().onShortage(this::reclaimSoon);
         this.sweeper = factory.scheduler().scheduleWithFixedDelay(this::sweepSoon, period, period,
                 TimeUnit.NANOSECONDS);
     }
@@ -163,6 +166,43 @@ public final class PoolRegistry implements AutoCloseable {
         try (Lease lease = lease(db)) {
             return lease.pool().backendInfo(lease);
         }
+    }
+
+    /** Backend connections open now across all pools (draining ones included), against the global budget. */
+    public int backendConnections() {
+        return factory.budget().inUse();
+    }
+
+    public int maxBackendConnections() {
+        return factory.budget().max();
+    }
+
+    private void reclaimSoon(String waiting) {
+        if (reclaiming.compareAndSet(false, true)) {
+            retirer.execute(() -> {
+                try {
+                    reclaimFor(waiting);
+                } finally {
+                    reclaiming.set(false);
+                }
+            });
+        }
+    }
+
+    /**
+     * Frees budget for {@code waiting}: draining pools give up all their idle connections; then the open pool (other
+     * than the waiting one) with the most idle connections gives up its idle ones.
+     */
+    void reclaimFor(String waiting) {
+        for (BackendPool p : draining) p.yieldConnections();
+        pools.asMap().values().stream()
+                .filter(p -> !p.database().equals(waiting) && p.idleConnections() > 0)
+                .max(Comparator.comparingInt(BackendPool::idleConnections))
+                .ifPresent(p -> {
+                    log.debug("reclaiming {} idle connections of db={} for db={}", p.idleConnections(), p.database(),
+                            waiting);
+                    p.yieldConnections();
+                });
     }
 
     /** The resident pool of {@code database}. @throws NoSuchElementException when it has none */
@@ -297,7 +337,7 @@ public final class PoolRegistry implements AutoCloseable {
             log.warn("pool not built db={}: {}", db.name(), e.getClass().getName());
             throw BorrowFailure.notBuilt(db, e);
         }
-        return new BackendPool(db, dataSource, factory.scheduler(), retirer, clock);
+        return new BackendPool(db, dataSource, factory.budget(), factory.scheduler(), retirer, clock);
     }
 
     /** Evicts (cause SIZE) least recently used pools, idle ones first, until a new one fits under maxPools. */
