@@ -1,0 +1,138 @@
+package dev.switchboard.proxy.pool;
+
+import dev.switchboard.proxy.config.DatabaseConfig;
+import dev.switchboard.proxy.config.PoolSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.switchboard.proxy.pool.TestDbs.await;
+import static dev.switchboard.proxy.pool.TestDbs.h2;
+import static dev.switchboard.proxy.pool.TestDbs.selectOne;
+import static dev.switchboard.proxy.pool.TestDbs.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** registry.maxBackendConnections: physical connections across all pools never exceed it, and no pool starves. */
+@Timeout(60)
+class ConnectionBudgetTest {
+    private static final Duration LONG = Duration.ofMinutes(10);
+    private static final PoolSettings FOUR = new PoolSettings(4, 0, Duration.ofSeconds(5));
+
+    private final ExecutorService retirer = Executors.newVirtualThreadPerTaskExecutor();
+    private PoolFactory factory;
+    private PoolRegistry registry;
+
+    @AfterEach
+    void closeAll() {
+        if (registry != null) registry.close();
+        if (factory != null) factory.close();
+        retirer.close();
+    }
+
+    private PoolRegistry registry(int budget) {
+        factory = new PoolFactory(new ConnectionBudget(budget));
+        registry = new PoolRegistry(TestDbs.settings(16, LONG, Duration.ofSeconds(5)), factory, retirer);
+        return registry;
+    }
+
+    @Test
+    void exhaustedBudgetIs53300NamingTheLimit() throws Exception {
+        registry(2);
+        DatabaseConfig a = h2(unique("budget_a"), FOUR, false);
+        DatabaseConfig b = h2(unique("budget_b"), new PoolSettings(4, 0, Duration.ofMillis(400)), false);
+        try (Lease l1 = registry.lease(a); Lease l2 = registry.lease(a)) {
+            assertThat(registry.backendConnections()).isEqualTo(2);
+            var e = catchThrowableOfType(SQLTransientConnectionException.class, () -> registry.lease(b));
+            assertThat(e.getSQLState()).isEqualTo("53300");
+            assertThat(e.getMessage()).contains(b.name()).contains("registry.maxBackendConnections=2");
+            assertThat(selectOne(l1.connection()) + selectOne(l2.connection())).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void idleConnectionsOfOtherPoolsAreReclaimedForAWaiter() throws Exception {
+        registry(3);
+        DatabaseConfig a = h2(unique("reclaim_a"), FOUR, false);
+        DatabaseConfig b = h2(unique("reclaim_b"), FOUR, false);
+        var held = new ArrayList<Lease>();
+        for (int i = 0; i < 3; i++) held.add(registry.lease(a));
+        held.forEach(Lease::close);                       // a now idles on the whole budget
+        await("a's connections idle", () -> registry.pool(a.name()).idleConnections() == 3);
+        try (Lease lb = registry.lease(b)) {              // must not wait for a's idle timeout
+            assertThat(selectOne(lb.connection())).isEqualTo(1);
+        }
+        assertThat(registry.backendConnections()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aBusyPoolGivesUpConnectionsOnReturnWhileAnotherWaits() throws Exception {
+        registry(2);
+        DatabaseConfig hog = h2(unique("hog"), FOUR, false);
+        DatabaseConfig quiet = h2(unique("quiet"), FOUR, false);
+        Lease h1 = registry.lease(hog);
+        Lease h2 = registry.lease(hog);
+        CompletableFuture<Lease> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return registry.lease(quiet);
+            } catch (SQLException e) {
+                throw new RuntimeException(e);
+            }
+        }, retirer);
+        Thread.sleep(200);                                // the quiet pool is now waiting for a permit
+        assertThat(waiter).isNotDone();
+        h1.close();                                       // returning while another pool waits: the permit moves
+        try (Lease q = waiter.get(5, TimeUnit.SECONDS)) {
+            assertThat(selectOne(q.connection())).isEqualTo(1);
+        }
+        h2.close();
+    }
+
+    @Test
+    void neverMoreConnectionsThanTheBudgetUnderChurn() throws Exception {
+        registry(5);
+        List<DatabaseConfig> dbs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) dbs.add(h2(unique("churn"), FOUR, false));
+        var stop = new AtomicBoolean();
+        var maxSeen = new AtomicInteger();
+        var errors = new AtomicInteger();
+        var ok = new AtomicInteger();
+        Thread sampler = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) maxSeen.accumulateAndGet(registry.backendConnections(), Math::max);
+        });
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            int n = t;
+            clients.add(Thread.ofVirtual().start(() -> {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                int i = n;
+                while (System.nanoTime() < end) {
+                    try (Lease l = registry.lease(dbs.get(i++ % dbs.size()))) {
+                        selectOne(l.connection());
+                        ok.incrementAndGet();
+                    } catch (SQLException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread c : clients) c.join();
+        stop.set(true);
+        sampler.join();
+        assertThat(maxSeen.get()).isBetween(1, 5);
+        assertThat(errors.get()).isZero();
+        assertThat(ok.get()).isGreaterThan(50);
+    }
+}
