@@ -230,10 +230,15 @@ public final class BackendPool {
 
     /**
      * True when a returning connection should close instead of idling here: another pool waits for the global
-     * budget, and an idle connection of ours would only keep it waiting.
+     * budget and this one holds more than its fair share ({@link ConnectionBudget#shouldYield}).
      */
     boolean shouldYieldConnection() {
-        return budget.othersWaiting(database());
+        return budget.shouldYield(database());
+    }
+
+    /** True when this pool holds more connections than its fair share of the global budget. */
+    boolean aboveFairShare() {
+        return budget.held(database()) > budget.fairShare();
     }
 
     /**

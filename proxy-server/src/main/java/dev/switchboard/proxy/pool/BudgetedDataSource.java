@@ -37,7 +37,7 @@ final class BudgetedDataSource implements DataSource {
         try {
             return permitReturningOnClose(driver.getConnection());
         } catch (SQLException | RuntimeException e) {
-            budget.release();
+            budget.release(database);
             throw e;
         }
     }
@@ -55,7 +55,7 @@ final class BudgetedDataSource implements DataSource {
                 try {
                     return invoke(physical, method, args);
                 } finally {
-                    budget.release();
+                    budget.release(database);
                 }
             }
             return invoke(physical, method, args);

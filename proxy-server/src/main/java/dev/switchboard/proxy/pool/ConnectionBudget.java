@@ -26,6 +26,7 @@ public final class ConnectionBudget {
     private final int max;
     private final Semaphore permits;
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> held = new ConcurrentHashMap<>();
     private volatile Consumer<String> onShortage = db -> { };
     private volatile long lastShortageNanos;
 
@@ -61,6 +62,11 @@ public final class ConnectionBudget {
      * @throws SQLException 57014 when interrupted or no longer wanted
      */
     void acquire(String database, BooleanSupplier stillWanted) throws SQLException {
+        waitForPermit(database, stillWanted);
+        held.computeIfAbsent(database, d -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private void waitForPermit(String database, BooleanSupplier stillWanted) throws SQLException {
         if (permits.tryAcquire()) return;
         AtomicInteger mine = waiting.computeIfAbsent(database, d -> new AtomicInteger());
         mine.incrementAndGet();
@@ -83,8 +89,37 @@ public final class ConnectionBudget {
         }
     }
 
-    void release() {
+    void release(String database) {
+        held.computeIfPresent(database, (d, n) -> n.decrementAndGet() <= 0 ? null : n);
         permits.release();
+    }
+
+    /** Connections {@code database} holds now. */
+    int held(String database) {
+        AtomicInteger n = held.get(database);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * The share of the budget each database may keep while others wait: the budget divided among the databases
+     * that hold or want connections. Zero when there are more such databases than permits: then every holder gives
+     * up its connection while someone waits, and the permits rotate instead of some databases starving.
+     */
+    int fairShare() {
+        var active = new java.util.HashSet<>(held.keySet());
+        waiting.forEach((d, n) -> {
+            if (n.get() > 0) active.add(d);
+        });
+        return max / Math.max(1, active.size());
+    }
+
+    /**
+     * True when {@code database} should give up a connection: another database waits for a permit and this one holds
+     * more than its fair share. Below its share a database keeps its connections, so pressure does not turn every
+     * statement into a new backend connection.
+     */
+    boolean shouldYield(String database) {
+        return othersWaiting(database) && held(database) > fairShare();
     }
 
     /** True when a pool other than {@code database}'s is waiting for a permit. */

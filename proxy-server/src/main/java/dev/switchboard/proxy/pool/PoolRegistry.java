@@ -191,12 +191,12 @@ public final class PoolRegistry implements AutoCloseable {
 
     /**
      * Frees budget for {@code waiting}: draining pools give up all their idle connections; then the open pool (other
-     * than the waiting one) with the most idle connections gives up its idle ones.
+     * than the waiting one) above its fair share with the most idle connections gives up its idle ones.
      */
     void reclaimFor(String waiting) {
         for (BackendPool p : draining) p.yieldConnections();
         pools.asMap().values().stream()
-                .filter(p -> !p.database().equals(waiting) && p.idleConnections() > 0)
+                .filter(p -> !p.database().equals(waiting) && p.idleConnections() > 0 && p.aboveFairShare())
                 .max(Comparator.comparingInt(BackendPool::idleConnections))
                 .ifPresent(p -> {
                     log.debug("reclaiming {} idle connections of db={} for db={}", p.idleConnections(), p.database(),

@@ -83,6 +83,11 @@ final class TestProxy implements AutoCloseable {
             return this;
         }
 
+        Builder env(java.util.Map<String, String> more) {
+            env.putAll(more);
+            return this;
+        }
+
         Builder registry(String yamlFlowMap) {
             this.registry = "registry: " + yamlFlowMap + "\n";
             return this;
