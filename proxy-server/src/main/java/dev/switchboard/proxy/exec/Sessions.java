@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +17,7 @@ public final class Sessions {
     private final AtomicLong nextId = new AtomicLong(1);
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, Session> live = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
 
     public long nextId() {
         return nextId.getAndIncrement();
@@ -25,12 +27,30 @@ public final class Sessions {
         return random.nextLong();
     }
 
-    public void add(Session s) {
+    /**
+     * Registers {@code s} unless its user already has {@code maxForUser} sessions ({@code users.NAME.
+     * maxClientConnections}; 0 = no limit). Atomic per user: concurrent logins cannot overshoot.
+     */
+    public boolean tryAdd(Session s, int maxForUser) {
+        var count = perUser.computeIfAbsent(s.principal().name(), u -> new AtomicInteger());
+        if (count.incrementAndGet() > maxForUser && maxForUser > 0) {
+            count.decrementAndGet();
+            return false;
+        }
         live.put(s.id(), s);
+        return true;
     }
 
     public void remove(Session s) {
-        live.remove(s.id(), s);
+        if (live.remove(s.id(), s)) {
+            perUser.computeIfPresent(s.principal().name(), (u, n) -> n.decrementAndGet() <= 0 ? null : n);
+        }
+    }
+
+    /** Sessions of {@code user} now open. */
+    public int countFor(String user) {
+        AtomicInteger n = perUser.get(user);
+        return n == null ? 0 : n.get();
     }
 
     /** The session with this id, only if {@code cancelKey} is its key. */

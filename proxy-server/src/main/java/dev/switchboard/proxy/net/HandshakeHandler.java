@@ -131,7 +131,14 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
         var sessions = server.sessions();
         var session = new Session(sessions.nextId(), sessions.newCancelKey(), principal, route, server.registry(),
                 server.router());
-        sessions.add(session);
+        int userLimit = principal.user().maxClientConnections();
+        if (!sessions.tryAdd(session, userLimit)) {
+            log.info("login refused user={} from={}: users.{}.maxClientConnections={} reached", principal.name(),
+                    ctx.channel().remoteAddress(), principal.name(), userLimit);
+            refuse(ctx, SqlStates.NO_CAPACITY, "too many connections for user \"" + principal.name()
+                    + "\" (users." + principal.name() + ".maxClientConnections=" + userLimit + ")");
+            return;
+        }
         ctx.pipeline().replace(this, "session", new SessionHandler(session, sessions, server.jdbc()));
         ctx.writeAndFlush(new Ready(ProtocolVersion.CURRENT, session.id(), session.cancelKey(), route.database(),
                 info.productName(), info.productVersion(), Version.SERVER, serverFinal));

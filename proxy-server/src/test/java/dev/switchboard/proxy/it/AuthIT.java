@@ -22,6 +22,7 @@ class AuthIT {
                 .rawDatabase("support: { jdbcUrl: \"jdbc:h2:mem:auth_support;DB_CLOSE_DELAY=-1\", username: sa }")
                 .user("alice", "wonderland", List.of("sales"))
                 .user("bob", "builder", List.of("support", "sales"))
+                .user("limited", "few", List.of("sales"), ", maxClientConnections: 2")
                 .start();
     }
 
@@ -78,6 +79,27 @@ class AuthIT {
             var e = catchThrowableOfType(SQLException.class, () -> c.setCatalog("elsewhere"));
             assertThat(e.getSQLState()).isEqualTo("28000");
             assertThat(c.getCatalog()).isEqualTo("sales");
+        }
+    }
+
+    @Test
+    void perUserConnectionLimitIs53300AndFreesUpOnClose() throws SQLException {
+        Connection b = proxy.connect("limited", "few", "");
+        try (Connection a = proxy.connect("limited", "few", "")) {
+            var e = catchThrowableOfType(SQLException.class, () -> proxy.connect("limited", "few", ""));
+            assertThat(e.getSQLState()).isEqualTo("53300");
+            assertThat(e.getMessage()).contains("users.limited.maxClientConnections=2");
+            assertThat(TestDb.rows(a, "SELECT 1")).containsExactly(List.of(1));
+            b.close();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (true) {                               // the proxy notices the close asynchronously
+                try (Connection c = proxy.connect("limited", "few", "")) {
+                    assertThat(TestDb.rows(c, "SELECT 2")).containsExactly(List.of(2));
+                    break;
+                } catch (SQLException busy) {
+                    if (!"53300".equals(busy.getSQLState()) || System.nanoTime() > deadline) throw busy;
+                }
+            }
         }
     }
 

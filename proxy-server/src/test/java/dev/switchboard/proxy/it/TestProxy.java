@@ -76,10 +76,15 @@ final class TestProxy implements AutoCloseable {
 
         /** A user with a fresh verifier for {@code password}, allowed {@code databases} (first one is the default). */
         Builder user(String name, String password, List<String> databases) {
+            return user(name, password, databases, "");
+        }
+
+        /** {@code extra}: more keys of the user entry, e.g. {@code , maxClientConnections: 2}. */
+        Builder user(String name, String password, List<String> databases, String extra) {
             String verifier = ScramVerifier.create(password.toCharArray()).format();
             users.put(name, "{ password: \"" + verifier + "\", databases: [" + String.join(", ", databases.stream()
                     .map(d -> "\"" + d + "\"").toList()) + "]" + (databases.isEmpty() || databases.getFirst()
-                    .contains("{") ? "" : ", default: \"" + databases.getFirst() + "\"") + " }");
+                    .contains("{") ? "" : ", default: \"" + databases.getFirst() + "\"") + extra + " }");
             return this;
         }
 
