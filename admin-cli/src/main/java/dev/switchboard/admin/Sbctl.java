@@ -25,7 +25,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -69,9 +68,6 @@ public final class Sbctl {
             converter = DurationConverter.class,
             description = "How long to wait for each server, as 500ms, 10s, 2m (default 10s).")
     Duration timeout = Duration.ofSeconds(10);
-
-    @Spec
-    CommandSpec spec;
 
     private final Map<String, String> env;
     private final PasswordReader passwords;
