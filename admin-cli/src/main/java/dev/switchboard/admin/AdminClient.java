@@ -205,10 +205,15 @@ final class AdminClient {
         return object(call("GET", API + "/stats", null, timeout));
     }
 
-    /** {@code POST /api/v1/shutdown} with {@code {"drainSeconds"}} → {@code 202 {"draining":true}}. */
+    /**
+     * {@code POST /api/v1/shutdown} with {@code {"drainSeconds"}} → {@code 202 {"draining":true}}.
+     *
+     * @param drain rounded up to whole seconds; {@code null} sends {@code {}}: the server's {@code drainTimeout}
+     */
     Map<String, Object> shutdown(Duration drain) throws AdminException, InterruptedException {
-        long seconds = drain.toSeconds() + (drain.toNanosPart() > 0 ? 1 : 0);              // rounded up
-        return object(call("POST", API + "/shutdown", Map.of("drainSeconds", seconds), timeout));
+        Map<String, Object> body = drain == null ? Map.of()
+                : Map.of("drainSeconds", drain.toSeconds() + (drain.toNanosPart() > 0 ? 1 : 0));
+        return object(call("POST", API + "/shutdown", body, timeout));
     }
 
 

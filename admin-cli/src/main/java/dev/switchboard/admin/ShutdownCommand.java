@@ -16,8 +16,8 @@ final class ShutdownCommand implements Callable<Integer> {
     @ParentCommand Sbctl root;
     @Spec CommandSpec spec;
     @Option(names = "--drain", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long work in flight may take to finish (default 30s).")
-    Duration drain = Duration.ofSeconds(30);
+            description = "How long work in flight may take to finish (default: the server's registry.drainTimeout).")
+    Duration drain;
 
     @Override
     public Integer call() throws InterruptedException {

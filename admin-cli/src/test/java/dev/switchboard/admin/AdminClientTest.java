@@ -71,8 +71,9 @@ class AdminClientTest {
     void drainIsRoundedUpToWholeSeconds() throws Exception {
         client.shutdown(Duration.ofMillis(1500));
         client.shutdown(Duration.ZERO);
+        client.shutdown(null);
 
         assertThat(api.requests()).extracting(AdminApiStub.Request::body)
-                .containsExactly("{\"drainSeconds\":2}", "{\"drainSeconds\":0}");
+                .containsExactly("{\"drainSeconds\":2}", "{\"drainSeconds\":0}", "{}");
     }
 }

@@ -330,6 +330,29 @@ class SbctlTest {
     }
 
     @Test
+    void reloadShowsChangeKindsItDoesNotKnow() {
+        api.answer("POST", "/api/v1/reload?dryRun=true", 200, """
+                {"applied":false,"changes":{"databasesAdded":[],"settingsChanged":["registry.maxPools"],
+                "restartRequired":["server.listen"],"somethingNew":true}}""");
+
+        Result r = sbctl("reload", "--dry-run");
+
+        assertThat(r.out().lines().toList()).containsExactly(
+                "change            name",
+                "setting changed   registry.maxPools",
+                "restart required  server.listen",
+                "dry run: nothing applied");
+    }
+
+    @Test
+    void reloadWithoutChanges() {
+        api.answer("POST", "/api/v1/reload?dryRun=false", 200, """
+                {"applied":false,"changes":{"databasesAdded":[],"poolsReplaced":[]}}""");
+
+        assertThat(sbctl("reload").out()).isEqualTo("change  name\nno changes\n");
+    }
+
+    @Test
     void reloadApplies() {
         Result r = sbctl("-o", "json", "reload");
 
@@ -371,7 +394,7 @@ class SbctlTest {
         assertThat(api.request()).isEqualTo(new Request("POST", "/api/v1/shutdown", "{\"drainSeconds\":45}", BEARER));
         assertThat(r.out()).isEqualTo("draining\ntrue\n");
         sbctl("shutdown");
-        assertThat(api.requests().get(1).body()).isEqualTo("{\"drainSeconds\":30}");
+        assertThat(api.requests().get(1).body()).as("the server's drainTimeout").isEqualTo("{}");
     }
 
     @Test
