@@ -88,6 +88,12 @@ public final class PoolRegistry implements AutoCloseable {
     /** Resident pools that count against maxPools. Raised only under coldPath, after room was made. */
     private final AtomicInteger counted = new AtomicInteger();
     private final Set<BackendPool> draining = ConcurrentHashMap.newKeySet();
+    /** One breaker per database, kept (bounded, by access) after its pool is evicted: a dead tenant stays known. */
+    private final Cache<String, CircuitBreaker> breakers = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(30)).build();
+    private static final Duration BREAKER_MAX_COOLDOWN = Duration.ofSeconds(30);
+    private volatile int breakerThreshold = 5;
+    private volatile Duration breakerCooldown = Duration.ofSeconds(2);
     private final java.util.concurrent.atomic.AtomicBoolean reclaiming = new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder creations = new LongAdder();
     private final Map<EvictionCause, LongAdder> evictions = new EnumMap<>(EvictionCause.class);
@@ -138,6 +144,42 @@ public final class PoolRegistry implements AutoCloseable {
      */
     public Lease lease(DatabaseConfig db) throws SQLException {
         Objects.requireNonNull(db, "db");
+        CircuitBreaker breaker = breakers.get(db.name(), this::newBreaker);
+        breaker.beforeBorrow();
+        boolean told = false;
+        try {
+            Lease lease = leaseThroughBreaker(db);
+            breaker.onSuccess();
+            told = true;
+            return lease;
+        } catch (SQLException e) {
+            if (isConnectionFailure(e)) {
+                breaker.onFailure();
+                told = true;
+            }
+            throw e;
+        } finally {
+            if (!told) breaker.onAbandoned();
+        }
+    }
+
+    /** Refused or unanswered connection attempts, as opposed to a full pool (53300) or a cancelled wait (57014). */
+    private static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D"));
+    }
+
+    private CircuitBreaker newBreaker(String database) {
+        return new CircuitBreaker(database, breakerThreshold, breakerCooldown, BREAKER_MAX_COOLDOWN, System::nanoTime);
+    }
+
+    /** Breaker settings; the defaults suit production, tests shorten them. */
+    void breakerSettings(int threshold, Duration cooldown) {
+        this.breakerThreshold = threshold;
+        this.breakerCooldown = cooldown;
+    }
+
+    private Lease leaseThroughBreaker(DatabaseConfig db) throws SQLException {
         SQLException closedUnder = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             BackendPool pool = reserve(db);
