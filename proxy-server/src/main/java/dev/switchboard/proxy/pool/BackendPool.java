@@ -55,6 +55,8 @@ public final class BackendPool {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile long lastUsedMillis;
+    /** Uses since creation, halved now and then by the registry: how hot the pool is, for eviction. */
+    private final java.util.concurrent.atomic.AtomicLong uses = new java.util.concurrent.atomic.AtomicLong();
     private volatile EvictionCause retiredFor;
     private volatile ScheduledFuture<?> drainDeadline;
     private volatile BackendInfo backendInfo;
@@ -167,6 +169,16 @@ public final class BackendPool {
         return closing.get();
     }
 
+    /** Recent uses (reservations), aged by {@link #ageUses()}. */
+    long uses() {
+        return uses.get();
+    }
+
+    /** Halves the use count, so that past heat fades (LFU with aging). */
+    void ageUses() {
+        uses.updateAndGet(n -> n >>> 1);
+    }
+
     long lastUsedMillis() {
         return lastUsedMillis;
     }
@@ -189,6 +201,7 @@ public final class BackendPool {
             return false;
         }
         touch();
+        uses.incrementAndGet();
         return true;
     }
 

@@ -49,12 +49,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * fires while the lock does its job; what it would evict, it retires too (cause SIZE). Building a pool under the lock
  * is cheap because {@link PoolFactory} pools do not touch the network until the first borrow.
  *
- * <p><b>Which pool is least recently used</b> comes from each pool's own {@link BackendPool#lastUsed()} stamp, taken
- * when a lease is taken <em>and</em> when it is returned, rather than from Caffeine's policy: Caffeine sees only
- * lookups, so a pool serving one long transaction would look cold, and its eviction order is frequency-biased, not
- * LRU. The same stamps drive the idle sweep, which must also know a pool's leases. Among candidates, pools with no
- * lease in flight go first: evicting a busy pool makes the next request for it open a second pool while the first
- * still drains.
+ * <p><b>Which pool goes</b> when the registry is full is decided by each pool's own use count (aged by halving) and
+ * {@link BackendPool#lastUsed()} stamp rather than by Caffeine's policy, which sees only lookups (a pool serving one
+ * long transaction would look cold) and cannot skip keepWarm pools: least frequently used first, then idle before
+ * busy, then least recently used ({@link #makeRoomLocked}). The same stamps drive the idle sweep, which must also know
+ * a pool's leases.
  *
  * <p><b>The global budget</b> {@code registry.maxBackendConnections} is a {@link ConnectionBudget} that every pool
  * opens its physical connections through ({@link PoolFactory}). When a pool has to wait for a permit, the registry
@@ -93,6 +92,7 @@ public final class PoolRegistry implements AutoCloseable {
             .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(30)).build();
     private static final Duration BREAKER_MAX_COOLDOWN = Duration.ofSeconds(30);
     private volatile int breakerThreshold = 5;
+    private long sizeEvictionsSinceAging;                 // guarded by coldPath
     private volatile Duration breakerCooldown = Duration.ofSeconds(2);
     private final java.util.concurrent.atomic.AtomicBoolean reclaiming = new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder creations = new LongAdder();
@@ -382,11 +382,23 @@ public final class PoolRegistry implements AutoCloseable {
         return new BackendPool(db, dataSource, factory.budget(), factory.scheduler(), retirer, clock);
     }
 
-    /** Evicts (cause SIZE) least recently used pools, idle ones first, until a new one fits under maxPools. */
+    /**
+     * Evicts (cause SIZE) until a new pool fits under maxPools: the least frequently used first (uses are halved
+     * every {@code 8 × maxPools} evictions, so heat fades), then idle pools before busy ones, then the least recently
+     * used. Frequency keeps hot tenants resident while a stream of cold ones passes through: under LRU, or when idle
+     * pools go first, the hot tenants are exactly the pools that are idle between their many short queries while
+     * cold ones sit busy, and a burst of cold tenants pushes them out. A busy pool evicted drains: its statement
+     * finishes.
+     */
     private void makeRoomLocked() {
-        Comparator<BackendPool> evictFirst = Comparator.comparing((BackendPool p) -> p.activeLeases() > 0)
+        Comparator<BackendPool> evictFirst = Comparator.comparingLong(BackendPool::uses)
+                .thenComparing((BackendPool p) -> p.activeLeases() > 0)
                 .thenComparingLong(BackendPool::lastUsedMillis);
         while (counted.get() >= settings.maxPools()) {
+            if (++sizeEvictionsSinceAging >= 8L * settings.maxPools()) {
+                sizeEvictionsSinceAging = 0;
+                pools.asMap().values().forEach(BackendPool::ageUses);
+            }
             Optional<BackendPool> victim = pools.asMap().values().stream().filter(p -> !p.keepWarm()).min(evictFirst);
             if (victim.isEmpty()) {                        // the safety net's listener has not caught up yet
                 counted.set((int) pools.asMap().values().stream().filter(p -> !p.keepWarm()).count());

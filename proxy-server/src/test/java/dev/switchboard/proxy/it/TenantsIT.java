@@ -131,6 +131,69 @@ class TenantsIT {
     }
 
     @Test
+    void zipfSkewedLoadKeepsTheHotTenantsResident() throws Exception {
+        proxy = start(20, 40, 4, "10s");
+        var registry = proxy.server().registry();
+        double[] cumulative = zipf(TENANTS, 1.1);
+        List<String> hot = List.of(tenant(0), tenant(1), tenant(2), tenant(3), tenant(4));
+        var instances = new ConcurrentHashMap<String, java.util.Set<Object>>();
+        hot.forEach(t -> instances.put(t, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+        var stop = new AtomicBoolean();
+        Thread sampler = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                for (String t : hot) registry.find(t).ifPresent(p -> instances.get(t).add(p));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        var unexpected = new ConcurrentLinkedQueue<SQLException>();
+        List<Thread> clients = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (int t = 0; t < 16; t++) {
+            clients.add(Thread.ofPlatform().start(() -> {
+                try (Connection c = proxy.connect("ops", PASSWORD, tenant(0))) {
+                    while (System.nanoTime() < end) {
+                        int i = java.util.Arrays.binarySearch(cumulative, ThreadLocalRandom.current().nextDouble());
+                        String tenant = tenant(Math.min(TENANTS - 1, i < 0 ? -i - 1 : i));
+                        try {
+                            c.setCatalog(tenant);
+                            TestDb.rows(c, "SELECT v FROM t");
+                        } catch (SQLException e) {
+                            if (!"53300".equals(e.getSQLState())) unexpected.add(e);
+                        }
+                    }
+                } catch (SQLException e) {
+                    unexpected.add(e);
+                }
+            }));
+        }
+        for (Thread c : clients) c.join();
+        stop.set(true);
+        sampler.join();
+        assertThat(unexpected).isEmpty();
+        assertThat(registry.creations()).as("cold tenants churn").isGreaterThan(20);
+        for (String t : hot) {
+            assertThat(instances.get(t)).as("pools created for hot tenant " + t).hasSizeBetween(1, 2);
+        }
+    }
+
+    /** Cumulative Zipf(s) probabilities over n ranks. */
+    private static double[] zipf(int n, double s) {
+        double[] c = new double[n];
+        double sum = 0;
+        for (int k = 1; k <= n; k++) sum += 1 / Math.pow(k, s);
+        double acc = 0;
+        for (int k = 1; k <= n; k++) {
+            acc += 1 / Math.pow(k, s) / sum;
+            c[k - 1] = acc;
+        }
+        return c;
+    }
+
+    @Test
     void hundredConcurrentFirstQueriesOnAColdTenantMakeOnePool() throws Exception {
         proxy = start(20, 40, 4, "60s");            // about one pool, not speed: generous on a loaded machine
         var registry = proxy.server().registry();
