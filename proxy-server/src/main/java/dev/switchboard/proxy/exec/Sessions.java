@@ -16,6 +16,7 @@ public final class Sessions {
     private final AtomicLong nextId = new AtomicLong(1);
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, Session> live = new ConcurrentHashMap<>();
+    private final Map<Long, Runnable> killers = new ConcurrentHashMap<>();
 
     public long nextId() {
         return nextId.getAndIncrement();
@@ -25,12 +26,30 @@ public final class Sessions {
         return random.nextLong();
     }
 
-    public void add(Session s) {
+    /** @param kill closes the session's client connection; the session then closes as when the client leaves */
+    public void add(Session s, Runnable kill) {
+        killers.put(s.id(), kill);
         live.put(s.id(), s);
     }
 
     public void remove(Session s) {
-        live.remove(s.id(), s);
+        if (live.remove(s.id(), s)) killers.remove(s.id());
+    }
+
+    public Optional<Session> find(long sessionId) {
+        return Optional.ofNullable(live.get(sessionId));
+    }
+
+    /**
+     * Closes the client connection of session {@code sessionId} ({@code sbctl kill}): its statement is cancelled, its
+     * transaction rolled back, and the client's next call fails with a connection error (class 08). Does not block.
+     * False when there is no such session.
+     */
+    public boolean kill(long sessionId) {
+        Runnable kill = killers.get(sessionId);
+        if (kill == null) return false;
+        kill.run();
+        return true;
     }
 
     /** The session with this id, only if {@code cancelKey} is its key. */

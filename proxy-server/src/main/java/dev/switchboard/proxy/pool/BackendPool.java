@@ -109,6 +109,12 @@ public final class BackendPool {
         return mx == null ? 0 : mx.getTotalConnections();
     }
 
+    /** Borrowers waiting for one of this pool's connections (HikariCP's count; 0 once closed). */
+    public int waitingBorrowers() {
+        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        return mx == null ? 0 : mx.getThreadsAwaitingConnection();
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -2,6 +2,7 @@ package dev.switchboard.proxy.pool;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.switchboard.proxy.config.DatabaseConfig;
 import dev.switchboard.proxy.config.PoolSettings;
 
@@ -25,12 +26,22 @@ public final class PoolFactory implements AutoCloseable {
 
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadFactory hikariThreads = Thread.ofVirtual().name("hikari-", 0).factory();
+    private final MetricsTrackerFactory trackers;
 
     public PoolFactory() {
         this(DEFAULT_HOUSEKEEPING_THREADS);
     }
 
     public PoolFactory(int housekeepingThreads) {
+        this(housekeepingThreads, null);
+    }
+
+    /**
+     * @param trackers where HikariCP reports each pool's own metrics ({@code hikaricp_*}, tagged with the pool's
+     *                 name, the database); HikariCP removes a pool's meters when it closes. Null: no pool metrics.
+     */
+    public PoolFactory(int housekeepingThreads, MetricsTrackerFactory trackers) {
+        this.trackers = trackers;
         if (housekeepingThreads < 1) {
             throw new IllegalArgumentException("housekeepingThreads must be >= 1, was " + housekeepingThreads);
         }
@@ -69,6 +80,7 @@ public final class PoolFactory implements AutoCloseable {
         // Connection adder, closer, network-timeout and shutdown executors: one thread each per pool, created through
         // this factory. Virtual threads make them free; each pool's executors still stop their threads when idle.
         hc.setThreadFactory(hikariThreads);
+        if (trackers != null) hc.setMetricsTrackerFactory(trackers);
         // Seam for registry.maxBackendConnections (not enforced yet): the global budget will wrap the driver's
         // DataSource here (hc.setDataSource), taking a permit per physical connection and returning it on close.
         return new HikariDataSource(hc);

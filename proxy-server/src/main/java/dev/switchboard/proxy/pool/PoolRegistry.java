@@ -87,6 +87,7 @@ public final class PoolRegistry implements AutoCloseable {
     /** Resident pools that count against maxPools. Raised only under coldPath, after room was made. */
     private final AtomicInteger counted = new AtomicInteger();
     private final Set<BackendPool> draining = ConcurrentHashMap.newKeySet();
+    private final PauseGates paused = new PauseGates();
     private final LongAdder creations = new LongAdder();
     private final Map<EvictionCause, LongAdder> evictions = new EnumMap<>(EvictionCause.class);
     private final ScheduledFuture<?> sweeper;
@@ -124,7 +125,8 @@ public final class PoolRegistry implements AutoCloseable {
     /**
      * Borrows a connection of {@code db}, creating its pool on first use (exactly once, however many callers race)
      * and replacing it (cause CONFIG) when {@code db} names another backend, credentials or pool settings than the
-     * resident pool was built from. Blocks up to {@code db.pool().connectionTimeout()}.
+     * resident pool was built from. Blocks up to {@code db.pool().connectionTimeout()}; while the database is
+     * {@link #pause paused}, first waits up to that long again for {@link #resume}.
      *
      * @throws SQLTransientConnectionException {@code 53300} when the pool stays full for connectionTimeout; the
      *                                         message names the database and {@code pool.maxPoolSize}
@@ -135,6 +137,7 @@ public final class PoolRegistry implements AutoCloseable {
      */
     public Lease lease(DatabaseConfig db) throws SQLException {
         Objects.requireNonNull(db, "db");
+        paused.await(db);
         SQLException closedUnder = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             BackendPool pool = reserve(db);
@@ -218,6 +221,29 @@ public final class PoolRegistry implements AutoCloseable {
         } finally {
             coldPath.unlock();
         }
+    }
+
+    /**
+     * Pauses {@code database}: from now on its new leases wait (up to its connectionTimeout, then 53300) until
+     * {@link #resume}; leases already held carry on. Works whether or not the database has a pool now, and survives
+     * the pool's eviction. False when it was paused already.
+     */
+    public boolean pause(String database) {
+        return paused.pause(Objects.requireNonNull(database, "database"));
+    }
+
+    /** Lets {@code database}'s leases through again and wakes those waiting; false when it was not paused. */
+    public boolean resume(String database) {
+        return paused.resume(Objects.requireNonNull(database, "database"));
+    }
+
+    public boolean isPaused(String database) {
+        return paused.isPaused(database);
+    }
+
+    /** Leases of {@code database} waiting for it to be resumed. */
+    public int waitingForResume(String database) {
+        return paused.waiting(database);
     }
 
     /**
