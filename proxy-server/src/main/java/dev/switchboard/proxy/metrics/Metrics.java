@@ -64,8 +64,8 @@ public final class Metrics implements AutoCloseable {
     static final String POOL_WAITING = "switchboard.pool.waiting";
     static final String POOL_PAUSED = "switchboard.pool.paused";
     static final String POOL_BORROWS = "switchboard.pool.borrows";
-    static final String BYTES_RECEIVED = "switchboard.client.bytes.received";
-    static final String BYTES_SENT = "switchboard.client.bytes.sent";
+    static final String BYTES_RECEIVED = "switchboard.client.received";
+    static final String BYTES_SENT = "switchboard.client.sent";
     static final String PINS = "switchboard.pins";
 
     /** What a client connection attempt came to ({@code switchboard_client_connection_attempts_total{outcome}}). */

@@ -8,7 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * First in every client pipeline: counts the wire bytes received and sent ({@code switchboard_client_bytes_*}), TLS
+ * First in every client pipeline: counts the wire bytes received and sent ({@code switchboard_client_received_bytes_total}, {@code switchboard_client_sent_bytes_total}), TLS
  * included once there is TLS. Counts buffers as they pass; never holds or releases them. Stateless, shared.
  */
 @ChannelHandler.Sharable
