@@ -210,9 +210,15 @@ public final class Metrics implements AutoCloseable {
     /** One borrow (lease) of {@code database}'s backend connection that took {@code nanos}, successful or not. */
     public void backendWait(String database, long nanos) {
         backendWait.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (pools == null) {
+            foldedBorrows.increment();
+            return;
+        }
+        // A borrow means the pool is resident (or was a moment ago): its series start here, and the next scrape
+        // drops them again if the pool has gone meanwhile.
         PoolMeters meters = perDatabase.get(database);
-        if (meters != null) meters.borrows.increment();
-        else foldedBorrows.increment();                    // its series appear at the next scrape, counting from there
+        if (meters == null) meters = perDatabase.computeIfAbsent(database, this::register);
+        meters.borrows.increment();
     }
 
     public void pinned(PinReason reason) {
