@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -28,7 +29,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Optional<ServerConfig> config = Optional.empty();
+        Optional<Loaded> config = Optional.empty();
         int status;
         try {
             config = load(args, System.out);
@@ -43,7 +44,8 @@ public final class Main {
         }
         Switchboard proxy;
         try {
-            proxy = Switchboard.start(config.get());
+            proxy = Switchboard.start(config.get().config(), new Switchboard.Options(
+                    Optional.of(config.get().file()), System::getenv, () -> System.exit(0)));
         } catch (RuntimeException e) {
             System.err.println("switchboard: cannot start: " + e);
             System.exit(CANNOT_START);
@@ -51,17 +53,21 @@ public final class Main {
         }
         logHowToConnect(proxy);
         var stopped = new CountDownLatch(1);
-        ServerConfig running = config.get();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("shutting down: draining for up to {}", running.registry().drainTimeout());
-            proxy.shutdown(running.registry().drainTimeout());
+            Duration drain = proxy.config().registry().drainTimeout();
+            if (proxy.ready()) log.info("shutting down: draining for up to {}", drain);
+            proxy.shutdown(drain);
             stopped.countDown();
         }, "sb-shutdown"));
         stopped.await();
     }
 
+    /** A loaded config and the file it came from. */
+    record Loaded(ServerConfig config, Path file) {
+    }
+
     /** Parses the arguments and loads the config; empty after {@code --help}. */
-    static Optional<ServerConfig> load(String[] args, PrintStream out) throws StartupException {
+    static Optional<Loaded> load(String[] args, PrintStream out) throws StartupException {
         Path configFile = DEMO_CONFIG;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -81,7 +87,7 @@ public final class Main {
             throw new StartupException(BAD_CONFIG, "config file " + configFile + " not found");
         }
         try {
-            return Optional.of(ConfigLoader.load(configFile));
+            return Optional.of(new Loaded(ConfigLoader.load(configFile), configFile));
         } catch (ConfigException e) {
             throw new StartupException(BAD_CONFIG, "bad config " + configFile + ": " + e.getMessage());
         }

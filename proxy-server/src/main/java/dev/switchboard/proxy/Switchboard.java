@@ -1,67 +1,113 @@
 package dev.switchboard.proxy;
 
-import dev.switchboard.proxy.auth.Authenticator;
+import dev.switchboard.proxy.admin.AdminContext;
+import dev.switchboard.proxy.admin.AdminServer;
+import dev.switchboard.proxy.admin.Lifecycle;
 import dev.switchboard.proxy.config.ServerConfig;
+import dev.switchboard.proxy.control.ConfigEditor;
+import dev.switchboard.proxy.control.LiveConfig;
+import dev.switchboard.proxy.control.Reloader;
+import dev.switchboard.proxy.exec.Session;
 import dev.switchboard.proxy.exec.Sessions;
+import dev.switchboard.proxy.metrics.Metrics;
 import dev.switchboard.proxy.net.ProxyServer;
 import dev.switchboard.proxy.net.ServerContext;
 import dev.switchboard.proxy.pool.ConnectionBudget;
 import dev.switchboard.proxy.pool.PoolFactory;
 import dev.switchboard.proxy.pool.PoolRegistry;
-import dev.switchboard.proxy.routing.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
- * A running proxy: the composition root that wires config, registry, deciders and the Netty front end. Tests start
- * one in-process; {@link Main} starts one for real. {@link #close()} drains and stops.
+ * A running proxy: the composition root that wires config, registry, deciders, metrics, the Netty front end and the
+ * admin API. Tests start one in-process; {@link Main} starts one for real. {@link #close()} stops at once,
+ * {@link #shutdown} drains first.
  */
 public final class Switchboard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
 
-    private final ServerConfig config;
+    /**
+     * How the proxy was started, beyond its config.
+     *
+     * @param configFile the file the config came from: what reloads re-read and API edits write; empty for a config
+     *                   built in memory (then reloads and edits are refused)
+     * @param env        how {@code ${env:NAME}} is looked up on reloads: the function the config was loaded with
+     * @param exit       runs after a shutdown requested through the admin API has drained and closed everything:
+     *                   {@link Main} exits the process; tests observe it
+     */
+    public record Options(Optional<Path> configFile, Function<String, String> env, Runnable exit) {
+        public static final Options IN_MEMORY = new Options(Optional.empty(), System::getenv, () -> { });
+
+        public Options {
+            Objects.requireNonNull(configFile, "configFile");
+            Objects.requireNonNull(env, "env");
+            Objects.requireNonNull(exit, "exit");
+        }
+    }
+
+    private final LiveConfig live;
+    private final Options options;
     private final ExecutorService jdbc;
+    private final Metrics metrics;
     private final PoolFactory poolFactory;
     private final PoolRegistry registry;
     private final Sessions sessions;
-    private final ProxyServer server;
-    private volatile boolean closed;
+    private final Reloader reloader;
+    private final Instant startedAt = Instant.now();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile ProxyServer server;
+    private volatile AdminServer admin;
 
-    private Switchboard(ServerConfig config, ExecutorService jdbc, PoolFactory poolFactory, PoolRegistry registry,
-                        Sessions sessions, ProxyServer server) {
-        this.config = config;
-        this.jdbc = jdbc;
-        this.poolFactory = poolFactory;
-        this.registry = registry;
-        this.sessions = sessions;
-        this.server = server;
+    private Switchboard(ServerConfig config, Options options) {
+        this.live = new LiveConfig(config, Clock.systemUTC());
+        this.options = options;
+        this.jdbc = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sb-jdbc-", 0).factory());
+        this.metrics = new Metrics();
+        this.poolFactory = new PoolFactory(PoolFactory.DEFAULT_HOUSEKEEPING_THREADS,
+                new ConnectionBudget(config.registry().maxBackendConnections()), metrics.hikariTrackers());
+        this.registry = new PoolRegistry(config.registry(), poolFactory, jdbc);
+        this.sessions = new Sessions();
+        this.reloader = new Reloader(live, registry, options.configFile(), options.env());
+        metrics.bind(registry, config.registry().maxPools(), config.registry().maxBackendConnections());
+        metrics.bindClients(this::clientCounts);
     }
 
+    /** Starts a proxy on a config built in memory: no reloads or API edits. */
     public static Switchboard start(ServerConfig config) throws InterruptedException {
-        ExecutorService jdbc = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sb-jdbc-", 0).factory());
-        var poolFactory = new PoolFactory(new ConnectionBudget(config.registry().maxBackendConnections()));
-        var registry = new PoolRegistry(config.registry(), poolFactory, jdbc);
-        var sessions = new Sessions();
-        var context = new ServerContext(config, new Authenticator(config.users(), Clock.systemUTC()),
-                new Router(config), registry, sessions, jdbc);
+        return start(config, Options.IN_MEMORY);
+    }
+
+    /** Binds the wire-protocol and admin ports; blocks until both are bound, or fails with the bind error. */
+    public static Switchboard start(ServerConfig config, Options options) throws InterruptedException {
+        var proxy = new Switchboard(config, options);
         try {
-            ProxyServer server = ProxyServer.start(context);
-            log.info("{} listening on {} ({} databases, {} users, poolMode={})", Version.SERVER, server.address(),
-                    config.databases().size(), config.users().size(),
-                    config.server().poolMode().name().toLowerCase(java.util.Locale.ROOT));
-            return new Switchboard(config, jdbc, poolFactory, registry, sessions, server);
+            proxy.server = ProxyServer.start(new ServerContext(proxy.live, proxy.registry, proxy.sessions, proxy.jdbc,
+                    proxy.metrics));
+            proxy.admin = AdminServer.start(config.admin(), new AdminContext(proxy.live, proxy.registry,
+                    proxy.sessions, proxy.reloader, new ConfigEditor(proxy.reloader), proxy.metrics,
+                    proxy.new ProcessLifecycle(), proxy.jdbc));
         } catch (InterruptedException | RuntimeException e) {
-            registry.close();
-            poolFactory.close();
-            jdbc.shutdownNow();
+            proxy.stop();
             throw e;
         }
+        log.info("{} listening on {} ({} databases, {} users, poolMode={}); admin API on {}{}", Version.SERVER,
+                proxy.server.address(), config.databases().size(), config.users().size(),
+                config.server().poolMode().name().toLowerCase(Locale.ROOT), proxy.admin.address(),
+                config.admin().token().isPresent() ? "" : " (no admin.token: /api is off)");
+        return proxy;
     }
 
     public InetSocketAddress address() {
@@ -72,8 +118,14 @@ public final class Switchboard implements AutoCloseable {
         return server.address().getPort();
     }
 
+    /** The admin API's address. */
+    public InetSocketAddress adminAddress() {
+        return admin.address();
+    }
+
+    /** The config running now (a reload replaces it). */
     public ServerConfig config() {
-        return config;
+        return live.config();
     }
 
     public PoolRegistry registry() {
@@ -84,13 +136,24 @@ public final class Switchboard implements AutoCloseable {
         return sessions;
     }
 
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** True until a shutdown begins. */
+    public boolean ready() {
+        return !stopping.get();
+    }
+
     /**
      * Stops accepting, lets sessions finish for up to {@code drain} (registry.drainTimeout by default), then closes
-     * what is left, the pools and the event loops. Idempotent.
+     * what is left, the pools, the admin port and the event loops. Returns at once when a shutdown has begun already.
      */
     public void shutdown(Duration drain) {
-        if (closed) return;
-        closed = true;
+        if (stopping.compareAndSet(false, true)) drainAndStop(drain);
+    }
+
+    private void drainAndStop(Duration drain) {
         server.stopAccepting();
         long deadline = System.nanoTime() + drain.toNanos();
         while (sessions.size() > 0 && System.nanoTime() < deadline) {
@@ -102,15 +165,67 @@ public final class Switchboard implements AutoCloseable {
             }
         }
         if (sessions.size() > 0) log.info("drain timeout: closing {} sessions still open", sessions.size());
-        server.close();
+        stop();
+        log.info("stopped");
+    }
+
+    /** Closes everything that was started, in order; for a failed start too. */
+    private void stop() {
+        if (server != null) server.close();
         registry.close();
         poolFactory.close();
+        if (admin != null) admin.close();
+        metrics.close();
         jdbc.shutdownNow();
-        log.info("stopped");
+    }
+
+    private Metrics.ClientCounts clientCounts() {
+        int idle = 0;
+        int inTransaction = 0;
+        int active = 0;
+        for (Session s : sessions.all()) {
+            switch (s.state()) {
+                case IDLE -> idle++;
+                case IN_TRANSACTION -> inTransaction++;
+                case ACTIVE -> active++;
+            }
+        }
+        ProxyServer s = server;
+        int open = s == null ? 0 : s.clientConnections();
+        return new Metrics.ClientCounts(Math.max(0, open - idle - inTransaction - active), idle, inTransaction, active);
     }
 
     @Override
     public void close() {
         shutdown(Duration.ZERO);
+    }
+
+    /** The admin API's view of this proxy. */
+    private final class ProcessLifecycle implements Lifecycle {
+        @Override
+        public boolean ready() {
+            return Switchboard.this.ready();
+        }
+
+        @Override
+        public Duration uptime() {
+            return Duration.between(startedAt, Instant.now());
+        }
+
+        @Override
+        public int clientConnections() {
+            return server.clientConnections();
+        }
+
+        @Override
+        public Optional<Runnable> beginShutdown(Duration drain) {
+            if (!stopping.compareAndSet(false, true)) return Optional.empty();
+            log.info("shutdown requested through the admin API: draining for up to {}", drain);
+            // Its own platform thread: the drain ends by stopping the executors the admin API runs on.
+            return Optional.of(() -> Thread.ofPlatform().name("sb-shutdown").start(() -> {
+                drainAndStop(drain);
+                options.exit().run();
+            }));
+        }
     }
 }

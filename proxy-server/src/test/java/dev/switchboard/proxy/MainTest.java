@@ -44,8 +44,8 @@ class MainTest {
     void theDemoConfigLoads() throws Exception {
         Path demo = Path.of("..", "config", "demo.yml");
         var config = Main.load(new String[] {"--config", demo.toString()}, System.out).orElseThrow();
-        assertThat(config.databases()).containsKeys("sales", "support");
-        assertThat(config.users()).containsKeys("alice", "bob");
+        assertThat(config.config().databases()).containsKeys("sales", "support");
+        assertThat(config.config().users()).containsKeys("alice", "bob");
     }
 
     @Test

@@ -18,16 +18,34 @@ import java.util.Optional;
 public final class Authenticator {
     private final Map<String, UserConfig> users;
     private final Map<String, ScramVerifier> verifiers;
-    private final byte[] serverSecret = new byte[32];
+    private final byte[] serverSecret;
     private final Clock clock;
 
     public Authenticator(Map<String, UserConfig> users, Clock clock) {
+        this(users, clock, newSecret());
+    }
+
+    private Authenticator(Map<String, UserConfig> users, Clock clock, byte[] serverSecret) {
         this.users = Map.copyOf(users);
         this.clock = clock;
         var parsed = new java.util.HashMap<String, ScramVerifier>();
         users.forEach((name, u) -> parsed.put(name, ScramVerifier.parse(u.verifier())));
         this.verifiers = Map.copyOf(parsed);
-        new SecureRandom().nextBytes(serverSecret);
+        this.serverSecret = serverSecret;
+    }
+
+    /**
+     * An authenticator for another set of users (a reload) with this one's clock and secret: the fake exchange an
+     * unknown user gets stays the same across reloads, so a reload does not tell a prober which names are real.
+     */
+    public Authenticator withUsers(Map<String, UserConfig> users) {
+        return new Authenticator(users, clock, serverSecret);
+    }
+
+    private static byte[] newSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     /** Starts a login for {@code user}. */

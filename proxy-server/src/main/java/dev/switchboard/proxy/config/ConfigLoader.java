@@ -37,6 +37,25 @@ public final class ConfigLoader {
 
     /** Loads {@code file}; environment references read the process environment, file references are relative to it. */
     public static ServerConfig load(Path file) {
+        return load(file, System::getenv);
+    }
+
+    /** Loads {@code file}, looking {@code ${env:NAME}} up with {@code env} (null: unset). Blocks on file I/O. */
+    public static ServerConfig load(Path file, Function<String, String> env) {
+        return parseAs(read(file), env, file);
+    }
+
+    /**
+     * Parses {@code yamlText} as if it were the content of {@code file}: file references are relative to its
+     * directory and file-level errors name it. Used to check new text before it replaces the file.
+     */
+    public static ServerConfig parseAs(String yamlText, Function<String, String> env, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(yamlText, env, dir, file.toString(), file + ": ");
+    }
+
+    /** The text of {@code file}; a {@link ConfigException} naming the file when it cannot be read as UTF-8. */
+    public static String read(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -45,8 +64,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + References.describe(e), e);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(text, System::getenv, dir, file.toString(), file + ": ");
+        return text;
     }
 
     /**

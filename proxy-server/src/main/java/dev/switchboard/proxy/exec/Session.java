@@ -29,7 +29,9 @@ import dev.switchboard.protocol.types.SqlStates;
 import dev.switchboard.protocol.types.SqlType;
 import dev.switchboard.protocol.types.Value;
 import dev.switchboard.proxy.auth.Principal;
+import dev.switchboard.proxy.config.DatabaseConfig;
 import dev.switchboard.proxy.config.PoolMode;
+import dev.switchboard.proxy.metrics.Metrics;
 import dev.switchboard.proxy.pool.BackendInfo;
 import dev.switchboard.proxy.pool.Lease;
 import dev.switchboard.proxy.pool.PoolRegistry;
@@ -44,10 +46,14 @@ import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One authenticated client session: its settings, its open cursors and, when it holds one, its backend connection.
@@ -63,7 +69,10 @@ public final class Session implements AutoCloseable {
     private final long cancelKey;
     private final Principal principal;
     private final PoolRegistry registry;
-    private final Router router;
+    private final Supplier<Router> router;
+    private final String client;
+    private final Metrics metrics;
+    private final Instant startedAt = Instant.now();
     private final SessionSettings settings = new SessionSettings();
     private final Map<Integer, Cursor> cursors = new HashMap<>();
     private final Map<String, Savepoint> savepoints = new HashMap<>();
@@ -74,15 +83,31 @@ public final class Session implements AutoCloseable {
     private volatile Statement running;
     private volatile Thread borrowing;         // set while the request waits for a backend connection
     private volatile boolean closed;
+    // Read by the admin API from other threads; written by the request thread only.
+    private volatile String currentDatabase;
+    private volatile boolean busy;
+    private volatile long requestStartNanos;
+    private volatile boolean inTransaction;
 
-    public Session(long id, long cancelKey, Principal principal, Route route, PoolRegistry registry, Router router) {
+    /**
+     * @param router  the live router: read again at each database switch and before each lease, so a reload reaches
+     *                open sessions (a changed database's new settings; a removed database fails with 3D000)
+     * @param client  the client's address, for the admin API and logs
+     */
+    public Session(long id, long cancelKey, Principal principal, Route route, PoolRegistry registry,
+                   Supplier<Router> router, String client, Metrics metrics) {
         this.id = id;
         this.cancelKey = cancelKey;
         this.principal = principal;
         this.registry = registry;
         this.router = router;
+        this.client = client;
+        this.metrics = metrics;
         moveTo(route);
     }
+
+    /** What the session is doing, for the admin API's session list. */
+    public enum State { IDLE, ACTIVE, IN_TRANSACTION }
 
     public long id() {
         return id;
@@ -96,12 +121,34 @@ public final class Session implements AutoCloseable {
         return principal;
     }
 
+    /** The database the session is on now. Any thread. */
     public String database() {
-        return route.database();
+        return currentDatabase;
+    }
+
+    public String client() {
+        return client;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Any thread: {@code ACTIVE} while a request runs, else {@code IN_TRANSACTION} while it holds a transaction. */
+    public State state() {
+        if (busy) return State.ACTIVE;
+        return inTransaction ? State.IN_TRANSACTION : State.IDLE;
+    }
+
+    /** How long the request now running has been running; empty when the session is idle. Any thread. */
+    public Optional<Duration> running() {
+        long start = requestStartNanos;
+        return busy ? Optional.of(Duration.ofNanos(System.nanoTime() - start)) : Optional.empty();
     }
 
     private void moveTo(Route to) {
         this.route = to;
+        this.currentDatabase = to.database();
         this.dialect = BackendDialect.of(to.config().jdbcUrl());
     }
 
@@ -111,6 +158,8 @@ public final class Session implements AutoCloseable {
      * throws {@link ProtocolException}.
      */
     public ServerMessage handle(ClientMessage msg, Reply reply) throws SQLException {
+        requestStartNanos = System.nanoTime();
+        busy = true;
         try {
             return switch (msg) {
                 case Execute e -> execute(e, reply);
@@ -131,6 +180,8 @@ public final class Session implements AutoCloseable {
             };
         } finally {
             releaseIfUnpinned();
+            inTransaction = lease != null && !settings.autoCommit;
+            busy = false;
         }
     }
 
@@ -180,6 +231,7 @@ public final class Session implements AutoCloseable {
                 int cursorId = nextCursorId++;
                 cursors.put(cursorId, new Cursor(cursorId, st, rs, writer, own, implicitTx));
                 handedOff = true;
+                if (own != null) metrics.pinned(Metrics.PinReason.CURSOR);
                 return new Suspended(cursorId);
             }
             long count = st.getLargeUpdateCount();
@@ -295,6 +347,7 @@ public final class Session implements AutoCloseable {
             int cursorId = nextCursorId++;
             cursors.put(cursorId, new Cursor(cursorId, rs.getStatement(), rs, writer, own, false));
             handedOff = true;
+            if (own != null) metrics.pinned(Metrics.PinReason.CURSOR);
             return new Suspended(cursorId);
         } finally {
             if (!handedOff && own != null) own.close();
@@ -435,7 +488,7 @@ public final class Session implements AutoCloseable {
         if (!settings.autoCommit && lease != null) {
             throw new SQLException("cannot switch database inside a transaction", SqlStates.ACTIVE_TRANSACTION);
         }
-        Route to = router.route(principal.user(), database).orElseThrow(() -> new SQLException(
+        Route to = router.get().route(principal.user(), database).orElseThrow(() -> new SQLException(
                 "database \"" + database + "\" is not available to user \"" + principal.name() + "\"",
                 SqlStates.INVALID_AUTHORIZATION));
         BackendInfo info = registry.backendInfo(to.config());
@@ -480,9 +533,25 @@ public final class Session implements AutoCloseable {
         return own;
     }
 
+    /** Borrows for the session's database as the live config has it now, timing the wait. */
+    private Lease lease() throws SQLException {
+        DatabaseConfig db = router.get().database(route.database()).orElseThrow(() -> new SQLException(
+                "database \"" + route.database() + "\" is no longer configured; switch to another one",
+                "3D000"));                                   // invalid_catalog_name, as PostgreSQL says
+        long start = System.nanoTime();
+        try {
+            return registry.lease(db);
+        } finally {
+            metrics.backendWait(db.name(), System.nanoTime() - start);
+        }
+    }
+
     private Connection sessionConnection() throws SQLException {
         if (lease == null) {
             Lease l = borrow();
+            if (route.poolMode() == PoolMode.TRANSACTION && !settings.autoCommit) {
+                metrics.pinned(Metrics.PinReason.TRANSACTION);
+            }
             try {
                 settings.applyTo(l.connection(), !settings.autoCommit);
             } catch (SQLException | RuntimeException e) {
@@ -498,7 +567,7 @@ public final class Session implements AutoCloseable {
     private Lease borrow() throws SQLException {
         borrowing = Thread.currentThread();
         try {
-            return registry.lease(route.config());
+            return lease();
         } finally {
             borrowing = null;
             Thread.interrupted();                       // a cancel that came as the borrow finished: not for the statement

@@ -18,6 +18,7 @@ public final class Sessions {
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, Session> live = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final Map<Long, Runnable> killers = new ConcurrentHashMap<>();
 
     public long nextId() {
         return nextId.getAndIncrement();
@@ -30,19 +31,23 @@ public final class Sessions {
     /**
      * Registers {@code s} unless its user already has {@code maxForUser} sessions ({@code users.NAME.
      * maxClientConnections}; 0 = no limit). Atomic per user: concurrent logins cannot overshoot.
+     *
+     * @param kill closes the session's client connection; the session then closes as when the client leaves
      */
-    public boolean tryAdd(Session s, int maxForUser) {
+    public boolean tryAdd(Session s, int maxForUser, Runnable kill) {
         var count = perUser.computeIfAbsent(s.principal().name(), u -> new AtomicInteger());
         if (count.incrementAndGet() > maxForUser && maxForUser > 0) {
             count.decrementAndGet();
             return false;
         }
+        killers.put(s.id(), kill);
         live.put(s.id(), s);
         return true;
     }
 
     public void remove(Session s) {
         if (live.remove(s.id(), s)) {
+            killers.remove(s.id());
             perUser.computeIfPresent(s.principal().name(), (u, n) -> n.decrementAndGet() <= 0 ? null : n);
         }
     }
@@ -51,6 +56,22 @@ public final class Sessions {
     public int countFor(String user) {
         AtomicInteger n = perUser.get(user);
         return n == null ? 0 : n.get();
+    }
+
+    public Optional<Session> find(long sessionId) {
+        return Optional.ofNullable(live.get(sessionId));
+    }
+
+    /**
+     * Closes the client connection of session {@code sessionId} ({@code sbctl kill}): its statement is cancelled, its
+     * transaction rolled back, and the client's next call fails with a connection error (class 08). Does not block.
+     * False when there is no such session.
+     */
+    public boolean kill(long sessionId) {
+        Runnable kill = killers.get(sessionId);
+        if (kill == null) return false;
+        kill.run();
+        return true;
     }
 
     /** The session with this id, only if {@code cancelKey} is its key. */

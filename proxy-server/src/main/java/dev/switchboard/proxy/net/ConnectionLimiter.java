@@ -2,6 +2,7 @@ package dev.switchboard.proxy.net;
 
 import dev.switchboard.protocol.message.ServerError;
 import dev.switchboard.protocol.types.SqlStates;
+import dev.switchboard.proxy.metrics.Metrics;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,10 +18,12 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionLimiter.class);
 
     private final int max;
+    private final Metrics metrics;
     private final AtomicInteger open = new AtomicInteger();
 
-    ConnectionLimiter(int max) {
+    ConnectionLimiter(int max, Metrics metrics) {
         this.max = max;
+        this.metrics = metrics;
     }
 
     int open() {
@@ -33,6 +36,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         if (now > max) {
             log.info("connection refused from={}: server.maxClientConnections={} reached", ctx.channel().remoteAddress(),
                     max);
+            metrics.attempt(Metrics.Attempt.REFUSED);
             ctx.writeAndFlush(new ServerError(SqlStates.NO_CAPACITY, 0,
                     "too many client connections (server.maxClientConnections=" + max + ")"))
                     .addListener(ChannelFutureListener.CLOSE);

@@ -16,6 +16,7 @@ import dev.switchboard.proxy.auth.Authenticator;
 import dev.switchboard.proxy.auth.Principal;
 import dev.switchboard.proxy.exec.Session;
 import dev.switchboard.proxy.exec.SqlErrors;
+import dev.switchboard.proxy.metrics.Metrics;
 import dev.switchboard.proxy.pool.BackendInfo;
 import dev.switchboard.proxy.routing.Route;
 import io.netty.channel.ChannelFutureListener;
@@ -55,6 +56,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
         long millis = server.config().server().loginTimeout().toMillis();
         loginTimeout = ctx.executor().schedule(() -> {
             log.info("login timed out from={}", ctx.channel().remoteAddress());
+            server.metrics().attempt(Metrics.Attempt.REFUSED);
             refuse(ctx, SqlStates.CONNECTION_FAILURE, "login timed out");
         }, millis, TimeUnit.MILLISECONDS);
     }
@@ -87,7 +89,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
             return;
         }
         hello = h;
-        exchange = server.authenticator().begin(h.user());
+        exchange = server.live().authenticator().begin(h.user());
         try {
             ctx.writeAndFlush(new AuthChallenge(exchange.serverFirst(h.scramClientFirst())));
         } catch (ScramException e) {
@@ -103,7 +105,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
             return;
         }
         Principal principal = result.principal();
-        Route route = server.router().route(principal.user(), hello.database()).orElse(null);
+        Route route = server.live().router().route(principal.user(), hello.database()).orElse(null);
         if (route == null) {
             authFailed(ctx, Authenticator.Failure.DATABASE_NOT_ALLOWED);
             return;
@@ -118,6 +120,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
             } catch (SQLException e) {
                 log.info("login failed: backend unavailable user={} db={} sqlstate={}", principal.name(),
                         route.database(), e.getSQLState());
+                server.metrics().attempt(Metrics.Attempt.REFUSED);
                 ServerError error = SqlErrors.toWire(e);
                 ctx.executor().execute(() -> refuse(ctx, error.sqlState(), error.message()));
             }
@@ -129,17 +132,20 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
         if (!ctx.channel().isActive()) return;
         loginTimeout.cancel(false);
         var sessions = server.sessions();
+        var live = server.live();
         var session = new Session(sessions.nextId(), sessions.newCancelKey(), principal, route, server.registry(),
-                server.router());
+                live::router, String.valueOf(ctx.channel().remoteAddress()), server.metrics());
         int userLimit = principal.user().maxClientConnections();
-        if (!sessions.tryAdd(session, userLimit)) {
+        if (!sessions.tryAdd(session, userLimit, () -> ctx.channel().close())) {
             log.info("login refused user={} from={}: users.{}.maxClientConnections={} reached", principal.name(),
                     ctx.channel().remoteAddress(), principal.name(), userLimit);
+            server.metrics().attempt(Metrics.Attempt.REFUSED);
             refuse(ctx, SqlStates.NO_CAPACITY, "too many connections for user \"" + principal.name()
                     + "\" (users." + principal.name() + ".maxClientConnections=" + userLimit + ")");
             return;
         }
-        ctx.pipeline().replace(this, "session", new SessionHandler(session, sessions, server.jdbc()));
+        server.metrics().attempt(Metrics.Attempt.ACCEPTED);
+        ctx.pipeline().replace(this, "session", new SessionHandler(session, sessions, server.jdbc(), server.metrics()));
         ctx.writeAndFlush(new Ready(ProtocolVersion.CURRENT, session.id(), session.cancelKey(), route.database(),
                 info.productName(), info.productVersion(), Version.SERVER, serverFinal));
         ctx.channel().config().setAutoRead(true);
@@ -155,6 +161,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
 
     private void authFailed(ChannelHandlerContext ctx, Authenticator.Failure why) {
         log.info("authentication failed user={} reason={} from={}", hello.user(), why, ctx.channel().remoteAddress());
+        server.metrics().authFailed(why);
         refuse(ctx, SqlStates.INVALID_AUTHORIZATION, "authentication failed for user \"" + hello.user() + "\"");
     }
 

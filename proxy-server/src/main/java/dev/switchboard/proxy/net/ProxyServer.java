@@ -36,7 +36,7 @@ public final class ProxyServer implements AutoCloseable {
                 NioIoHandler.newFactory());
         var workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("sb-io", true), NioIoHandler.newFactory());
-        var limiter = new ConnectionLimiter(ctx.config().server().maxClientConnections());
+        var limiter = new ConnectionLimiter(ctx.config().server().maxClientConnections(), ctx.metrics());
         try {
             Channel ch = new ServerBootstrap()
                     .group(boss, workers)
@@ -45,7 +45,7 @@ public final class ProxyServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
-                    .childHandler(new ServerChannelInitializer(ctx, limiter))
+                    .childHandler(new ServerChannelInitializer(ctx, limiter, new ByteCounter(ctx.metrics())))
                     .bind(ctx.config().server().host(), ctx.config().server().port())
                     .sync()
                     .channel();

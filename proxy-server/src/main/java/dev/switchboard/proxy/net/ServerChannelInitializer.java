@@ -7,15 +7,18 @@ import io.netty.channel.socket.SocketChannel;
 final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerContext server;
     private final ConnectionLimiter limiter;
+    private final ByteCounter bytes;
 
-    ServerChannelInitializer(ServerContext server, ConnectionLimiter limiter) {
+    ServerChannelInitializer(ServerContext server, ConnectionLimiter limiter, ByteCounter bytes) {
         this.server = server;
         this.limiter = limiter;
+        this.bytes = bytes;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ch.pipeline()
+                .addLast("bytes", bytes)
                 .addLast("encode", ServerMessageEncoder.INSTANCE)
                 .addLast("limit", limiter)
                 .addLast("frames", new FrameDecoder(server.config().server().maxFrameBytes()))

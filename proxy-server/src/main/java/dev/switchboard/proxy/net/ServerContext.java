@@ -1,17 +1,21 @@
 package dev.switchboard.proxy.net;
 
-import dev.switchboard.proxy.auth.Authenticator;
 import dev.switchboard.proxy.config.ServerConfig;
+import dev.switchboard.proxy.control.LiveConfig;
 import dev.switchboard.proxy.exec.Sessions;
+import dev.switchboard.proxy.metrics.Metrics;
 import dev.switchboard.proxy.pool.PoolRegistry;
-import dev.switchboard.proxy.routing.Router;
 
 import java.util.concurrent.Executor;
 
 /**
- * What the channel handlers share: the config they were built from, the deciders, the registry, the live sessions,
- * and the virtual-thread executor for blocking JDBC work.
+ * What the channel handlers share: the live config (with the deciders built from it; a reload swaps them), the
+ * registry, the live sessions, the metrics, and the virtual-thread executor for blocking JDBC work.
  */
-public record ServerContext(ServerConfig config, Authenticator authenticator, Router router, PoolRegistry registry,
-                            Sessions sessions, Executor jdbc) {
+public record ServerContext(LiveConfig live, PoolRegistry registry, Sessions sessions, Executor jdbc,
+                            Metrics metrics) {
+    /** The config running now. */
+    public ServerConfig config() {
+        return live.config();
+    }
 }

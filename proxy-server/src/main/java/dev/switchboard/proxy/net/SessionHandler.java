@@ -1,14 +1,25 @@
 package dev.switchboard.proxy.net;
 
 import dev.switchboard.protocol.codec.ProtocolException;
+import dev.switchboard.protocol.message.Auth;
 import dev.switchboard.protocol.message.Cancel;
 import dev.switchboard.protocol.message.ClientMessage;
+import dev.switchboard.protocol.message.CloseCursor;
+import dev.switchboard.protocol.message.Execute;
+import dev.switchboard.protocol.message.ExecuteBatch;
+import dev.switchboard.protocol.message.Fetch;
+import dev.switchboard.protocol.message.Hello;
+import dev.switchboard.protocol.message.MetadataCall;
+import dev.switchboard.protocol.message.Ping;
 import dev.switchboard.protocol.message.ServerError;
 import dev.switchboard.protocol.message.ServerMessage;
+import dev.switchboard.protocol.message.SetOption;
 import dev.switchboard.protocol.message.Terminate;
+import dev.switchboard.protocol.message.Transact;
 import dev.switchboard.proxy.exec.Session;
 import dev.switchboard.proxy.exec.Sessions;
 import dev.switchboard.proxy.exec.SqlErrors;
+import dev.switchboard.proxy.metrics.Metrics;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import org.slf4j.Logger;
@@ -34,14 +45,16 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
     private final Session session;
     private final Sessions sessions;
     private final Executor jdbc;
+    private final Metrics metrics;
     private final Queue<ClientMessage> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    SessionHandler(Session session, Sessions sessions, Executor jdbc) {
+    SessionHandler(Session session, Sessions sessions, Executor jdbc, Metrics metrics) {
         this.session = session;
         this.sessions = sessions;
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     @Override
@@ -89,14 +102,18 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
         if (!ctx.channel().isActive()) return;          // nobody to answer: skip the work
         var reply = new ByteBufReply(ctx.alloc());
         ServerMessage last;
+        long start = System.nanoTime();
         try {
             last = session.handle(msg, reply);
+            record(msg, true, start);
         } catch (SQLException e) {
+            record(msg, false, start);
             reply.discard();                            // a failed statement keeps the session
             ServerError error = SqlErrors.toWire(e);
             last = error;
             log.debug("request failed sqlstate={} [{}]", error.sqlState(), session.id());
         } catch (RuntimeException e) {                 // ProtocolException (08P01) or a bug (XX000)
+            record(msg, false, start);
             reply.release();
             ctx.fireExceptionCaught(e);                 // 08P01 or XX000, then close
             return;
@@ -106,6 +123,24 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
         ctx.writeAndFlush(reply.take()).addListener(f -> {
             if (!f.isSuccess()) ctx.close();
         });
+    }
+
+    private void record(ClientMessage msg, boolean ok, long startNanos) {
+        Metrics.RequestKind kind = switch (msg) {
+            case Execute e -> Metrics.RequestKind.EXECUTE;
+            case Fetch f -> Metrics.RequestKind.FETCH;
+            case CloseCursor c -> Metrics.RequestKind.FETCH;
+            case ExecuteBatch b -> Metrics.RequestKind.BATCH;
+            case Transact t -> Metrics.RequestKind.TRANSACT;
+            case SetOption s -> Metrics.RequestKind.SET_OPTION;
+            case MetadataCall m -> Metrics.RequestKind.METADATA;
+            case Ping p -> Metrics.RequestKind.PING;
+            case Hello h -> null;                                 // protocol errors inside a session: not requests
+            case Auth a -> null;
+            case Cancel c -> null;
+            case Terminate t -> null;
+        };
+        if (kind != null) metrics.request(kind, ok, System.nanoTime() - startNanos);
     }
 
     private void closeSession() {

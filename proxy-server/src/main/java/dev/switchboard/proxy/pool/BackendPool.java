@@ -55,8 +55,7 @@ public final class BackendPool {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile long lastUsedMillis;
-    /** Uses since creation, halved now and then by the registry: how hot the pool is, for eviction. */
-    private final java.util.concurrent.atomic.AtomicLong uses = new java.util.concurrent.atomic.AtomicLong();
+
     private volatile EvictionCause retiredFor;
     private volatile ScheduledFuture<?> drainDeadline;
     private volatile BackendInfo backendInfo;
@@ -111,6 +110,12 @@ public final class BackendPool {
     public int totalConnections() {
         HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
         return mx == null ? 0 : mx.getTotalConnections();
+    }
+
+    /** Borrowers waiting for one of this pool's connections (HikariCP's count; 0 once closed). */
+    public int waitingBorrowers() {
+        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        return mx == null ? 0 : mx.getThreadsAwaitingConnection();
     }
 
     public Instant createdAt() {
@@ -169,16 +174,6 @@ public final class BackendPool {
         return closing.get();
     }
 
-    /** Recent uses (reservations), aged by {@link #ageUses()}. */
-    long uses() {
-        return uses.get();
-    }
-
-    /** Halves the use count, so that past heat fades (LFU with aging). */
-    void ageUses() {
-        uses.updateAndGet(n -> n >>> 1);
-    }
-
     long lastUsedMillis() {
         return lastUsedMillis;
     }
@@ -201,7 +196,6 @@ public final class BackendPool {
             return false;
         }
         touch();
-        uses.incrementAndGet();
         return true;
     }
 

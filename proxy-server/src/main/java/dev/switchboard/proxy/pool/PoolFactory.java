@@ -3,6 +3,7 @@ package dev.switchboard.proxy.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.switchboard.proxy.config.DatabaseConfig;
 import dev.switchboard.proxy.config.PoolSettings;
 
@@ -29,6 +30,7 @@ public final class PoolFactory implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadFactory hikariThreads = Thread.ofVirtual().name("hikari-", 0).factory();
     private final ConnectionBudget budget;
+    private final MetricsTrackerFactory trackers;
 
     /** A factory without a global budget (tests, tools). */
     public PoolFactory() {
@@ -41,11 +43,21 @@ public final class PoolFactory implements AutoCloseable {
     }
 
     public PoolFactory(int housekeepingThreads) {
-        this(housekeepingThreads, ConnectionBudget.unlimited());
+        this(housekeepingThreads, ConnectionBudget.unlimited(), null);
     }
 
     public PoolFactory(int housekeepingThreads, ConnectionBudget budget) {
+        this(housekeepingThreads, budget, null);
+    }
+
+    /**
+     * @param budget   the global connection budget ({@code registry.maxBackendConnections}) all pools share
+     * @param trackers where HikariCP reports each pool's own metrics ({@code hikaricp_*}, tagged with the pool's
+     *                 name, the database); HikariCP removes a pool's meters when it closes. Null: no pool metrics.
+     */
+    public PoolFactory(int housekeepingThreads, ConnectionBudget budget, MetricsTrackerFactory trackers) {
         this.budget = java.util.Objects.requireNonNull(budget, "budget");
+        this.trackers = trackers;
         if (housekeepingThreads < 1) {
             throw new IllegalArgumentException("housekeepingThreads must be >= 1, was " + housekeepingThreads);
         }
@@ -88,6 +100,7 @@ public final class PoolFactory implements AutoCloseable {
         // Connection adder, closer, network-timeout and shutdown executors: one thread each per pool, created through
         // this factory. Virtual threads make them free; each pool's executors still stop their threads when idle.
         hc.setThreadFactory(hikariThreads);
+        if (trackers != null) hc.setMetricsTrackerFactory(trackers);
         var dataSource = new HikariDataSource(hc);
         built.set(dataSource);
         return dataSource;

@@ -49,11 +49,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * fires while the lock does its job; what it would evict, it retires too (cause SIZE). Building a pool under the lock
  * is cheap because {@link PoolFactory} pools do not touch the network until the first borrow.
  *
- * <p><b>Which pool goes</b> when the registry is full is decided by each pool's own use count (aged by halving) and
- * {@link BackendPool#lastUsed()} stamp rather than by Caffeine's policy, which sees only lookups (a pool serving one
- * long transaction would look cold) and cannot skip keepWarm pools: least frequently used first, then idle before
- * busy, then least recently used ({@link #makeRoomLocked}). The same stamps drive the idle sweep, which must also know
- * a pool's leases.
+ * <p><b>Which pool goes</b> when the registry is full follows Caffeine's own eviction order (frequency-aware,
+ * see {@link #makeRoomLocked}), with idle pools preferred among the coldest; the idle sweep uses each pool's own
+ * {@link BackendPool#lastUsed()} stamp, taken when a lease is taken and when it is returned, since Caffeine sees only
+ * lookups (a pool serving one long transaction would look unused).
  *
  * <p><b>The global budget</b> {@code registry.maxBackendConnections} is a {@link ConnectionBudget} that every pool
  * opens its physical connections through ({@link PoolFactory}). When a pool has to wait for a permit, the registry
@@ -92,9 +91,9 @@ public final class PoolRegistry implements AutoCloseable {
             .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(30)).build();
     private static final Duration BREAKER_MAX_COOLDOWN = Duration.ofSeconds(30);
     private volatile int breakerThreshold = 5;
-    private long sizeEvictionsSinceAging;                 // guarded by coldPath
     private volatile Duration breakerCooldown = Duration.ofSeconds(2);
     private final java.util.concurrent.atomic.AtomicBoolean reclaiming = new java.util.concurrent.atomic.AtomicBoolean();
+    private final PauseGates paused = new PauseGates();
     private final LongAdder creations = new LongAdder();
     private final Map<EvictionCause, LongAdder> evictions = new EnumMap<>(EvictionCause.class);
     private final ScheduledFuture<?> sweeper;
@@ -133,7 +132,8 @@ public final class PoolRegistry implements AutoCloseable {
     /**
      * Borrows a connection of {@code db}, creating its pool on first use (exactly once, however many callers race)
      * and replacing it (cause CONFIG) when {@code db} names another backend, credentials or pool settings than the
-     * resident pool was built from. Blocks up to {@code db.pool().connectionTimeout()}.
+     * resident pool was built from. Blocks up to {@code db.pool().connectionTimeout()}; while the database is
+     * {@link #pause paused}, first waits up to that long again for {@link #resume}.
      *
      * @throws SQLTransientConnectionException {@code 53300} when the pool stays full for connectionTimeout; the
      *                                         message names the database and {@code pool.maxPoolSize}
@@ -144,6 +144,7 @@ public final class PoolRegistry implements AutoCloseable {
      */
     public Lease lease(DatabaseConfig db) throws SQLException {
         Objects.requireNonNull(db, "db");
+        paused.await(db);                                 // a paused database: wait before anything else
         CircuitBreaker breaker = breakers.get(db.name(), this::newBreaker);
         breaker.beforeBorrow();
         boolean told = false;
@@ -303,6 +304,29 @@ public final class PoolRegistry implements AutoCloseable {
     }
 
     /**
+     * Pauses {@code database}: from now on its new leases wait (up to its connectionTimeout, then 53300) until
+     * {@link #resume}; leases already held carry on. Works whether or not the database has a pool now, and survives
+     * the pool's eviction. False when it was paused already.
+     */
+    public boolean pause(String database) {
+        return paused.pause(Objects.requireNonNull(database, "database"));
+    }
+
+    /** Lets {@code database}'s leases through again and wakes those waiting; false when it was not paused. */
+    public boolean resume(String database) {
+        return paused.resume(Objects.requireNonNull(database, "database"));
+    }
+
+    public boolean isPaused(String database) {
+        return paused.isPaused(database);
+    }
+
+    /** Leases of {@code database} waiting for it to be resumed. */
+    public int waitingForResume(String database) {
+        return paused.waiting(database);
+    }
+
+    /**
      * Retires every pool and waits, up to drainTimeout plus a grace period, until all (including pools retired
      * earlier) are closed. Later leases fail with {@code 57P01}. Close the {@link PoolFactory} after this.
      */
@@ -383,28 +407,24 @@ public final class PoolRegistry implements AutoCloseable {
     }
 
     /**
-     * Evicts (cause SIZE) until a new pool fits under maxPools: the least frequently used first (uses are halved
-     * every {@code 8 × maxPools} evictions, so heat fades), then idle pools before busy ones, then the least recently
-     * used. Frequency keeps hot tenants resident while a stream of cold ones passes through: under LRU, or when idle
-     * pools go first, the hot tenants are exactly the pools that are idle between their many short queries while
-     * cold ones sit busy, and a burst of cold tenants pushes them out. A busy pool evicted drains: its statement
-     * finishes.
+     * Evicts (cause SIZE) until a new pool fits under maxPools. The victim comes from Caffeine's eviction order
+     * (W-TinyLFU: a segmented LRU in which pools used again and again sit in a protected segment), so hot tenants stay
+     * resident while a stream of cold ones passes through; plain LRU would push a hot tenant out whenever it paused
+     * for a moment. Among the coldest quarter, an idle pool goes before a busy one: evicting a busy pool makes the
+     * next request for it open a second pool while the first still drains.
      */
     private void makeRoomLocked() {
-        Comparator<BackendPool> evictFirst = Comparator.comparingLong(BackendPool::uses)
-                .thenComparing((BackendPool p) -> p.activeLeases() > 0)
-                .thenComparingLong(BackendPool::lastUsedMillis);
         while (counted.get() >= settings.maxPools()) {
-            if (++sizeEvictionsSinceAging >= 8L * settings.maxPools()) {
-                sizeEvictionsSinceAging = 0;
-                pools.asMap().values().forEach(BackendPool::ageUses);
-            }
-            Optional<BackendPool> victim = pools.asMap().values().stream().filter(p -> !p.keepWarm()).min(evictFirst);
-            if (victim.isEmpty()) {                        // the safety net's listener has not caught up yet
+            List<BackendPool> coldest = pools.policy().eviction().orElseThrow().coldest(Integer.MAX_VALUE).values()
+                    .stream().filter(p -> !p.keepWarm()).toList();
+            if (coldest.isEmpty()) {                       // the safety net's listener has not caught up yet
                 counted.set((int) pools.asMap().values().stream().filter(p -> !p.keepWarm()).count());
                 continue;
             }
-            evictLocked(victim.get(), EvictionCause.SIZE);
+            int window = Math.max(1, settings.maxPools() / 4);
+            BackendPool victim = coldest.stream().limit(window).filter(p -> p.activeLeases() == 0).findFirst()
+                    .orElse(coldest.getFirst());
+            evictLocked(victim, EvictionCause.SIZE);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.proxy.routing;
 
+import dev.switchboard.proxy.config.DatabaseConfig;
 import dev.switchboard.proxy.config.PoolMode;
 import dev.switchboard.proxy.config.ServerConfig;
 import dev.switchboard.proxy.config.UserConfig;
@@ -19,6 +20,14 @@ public final class Router {
     public Router(ServerConfig config) {
         this.config = config;
         this.defaultMode = config.server().poolMode();
+    }
+
+    /**
+     * The concrete database {@code name} as this router's config has it now ({@link ServerConfig#database}); a
+     * session re-reads it before each lease, so a reload that changes the database reaches open sessions too.
+     */
+    public Optional<DatabaseConfig> database(String name) {
+        return config.database(name);
     }
 
     /**

@@ -48,7 +48,8 @@ class BigResultIT {
         int port = freePort();
         var config = TestProxy.builder().database(backend, "big").user("app", "big-secret", List.of("big"));
         Path file = Files.createTempFile("switchboard-bigresult", ".yml");
-        Files.writeString(file, config.yaml().replace("127.0.0.1:0", "127.0.0.1:" + port));
+        Files.writeString(file, config.yaml().replace("server: { listen: \"127.0.0.1:0\"",
+                "server: { listen: \"127.0.0.1:" + port + "\""));         // the admin port stays 0: any free one
         var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
                 "-jar", JAR.toString(), "--config", file.toString()).redirectErrorStream(true);
         pb.environment().putAll(backend.env());

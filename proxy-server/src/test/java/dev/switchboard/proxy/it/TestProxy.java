@@ -5,26 +5,54 @@ import dev.switchboard.proxy.Switchboard;
 import dev.switchboard.proxy.config.ConfigLoader;
 import dev.switchboard.proxy.config.ServerConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
-/** An in-process proxy on a free port, built from YAML pieces, for integration tests. */
+/**
+ * An in-process proxy on free ports (wire protocol and admin API), built from YAML pieces written to a config file
+ * in a temporary directory, so reloads and admin edits work as in production.
+ */
 final class TestProxy implements AutoCloseable {
     private final Switchboard proxy;
+    private final Path configFile;
+    private final Map<String, String> env;
+    private final Path ownedDir;                 // deleted on close; null when the test owns the directory
 
-    private TestProxy(Switchboard proxy) {
+    private TestProxy(Switchboard proxy, Path configFile, Map<String, String> env, Path ownedDir) {
         this.proxy = proxy;
+        this.configFile = configFile;
+        this.env = env;
+        this.ownedDir = ownedDir;
     }
 
     static Builder builder() {
         return new Builder();
+    }
+
+    /** A proxy started from {@code file} as it is now (a restart), with the same environment as {@code like}. */
+    static TestProxy fromFile(Path file, TestProxy like, Runnable exit) throws InterruptedException {
+        return start(file, like.env, exit, null);
+    }
+
+    private static TestProxy start(Path file, Map<String, String> env, Runnable exit, Path ownedDir)
+            throws InterruptedException {
+        ServerConfig config = ConfigLoader.load(file, env::get);
+        return new TestProxy(Switchboard.start(config, new Switchboard.Options(Optional.of(file), env::get, exit)),
+                file, env, ownedDir);
     }
 
     Switchboard server() {
@@ -33,6 +61,15 @@ final class TestProxy implements AutoCloseable {
 
     int port() {
         return proxy.port();
+    }
+
+    Path configFile() {
+        return configFile;
+    }
+
+    /** {@code http://127.0.0.1:<admin port>} + {@code path}. */
+    URI admin(String path) {
+        return URI.create("http://127.0.0.1:" + proxy.adminAddress().getPort() + path);
     }
 
     String url(String database) {
@@ -49,6 +86,15 @@ final class TestProxy implements AutoCloseable {
     @Override
     public void close() {
         proxy.close();
+        if (ownedDir != null) deleteQuietly(ownedDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: the OS cleans up eventually
+        }
     }
 
     static final class Builder {
@@ -57,6 +103,9 @@ final class TestProxy implements AutoCloseable {
         private final Map<String, String> env = new HashMap<>();
         private String registry = "";
         private String server = "";
+        private String adminToken;
+        private Runnable exit = () -> { };
+        private Path dir;
 
         Builder database(Backend backend, String name) {
             return database(backend, name, "");
@@ -103,9 +152,31 @@ final class TestProxy implements AutoCloseable {
             return this;
         }
 
+        /** Turns the admin API's {@code /api} on with this token (read through {@code ${env:…}}, as in production). */
+        Builder adminToken(String token) {
+            this.adminToken = token;
+            env.put("SB_IT_ADMIN_TOKEN", token);
+            return this;
+        }
+
+        /** What runs after a shutdown through the admin API has drained (instead of exiting the JVM). */
+        Builder onExit(Runnable exit) {
+            this.exit = exit;
+            return this;
+        }
+
+        /** Where the config file goes (default: a new temporary directory). */
+        Builder directory(Path dir) {
+            this.dir = dir;
+            return this;
+        }
+
         String yaml() {
             var y = new StringBuilder();
             y.append("server: { listen: \"127.0.0.1:0\"").append(server.isEmpty() ? "" : ", " + server).append(" }\n");
+            // Port 0 always: a fixed admin port would clash between tests and with other proxies on the machine.
+            y.append("admin: { listen: \"127.0.0.1:0\"")
+                    .append(adminToken == null ? "" : ", token: \"${env:SB_IT_ADMIN_TOKEN}\"").append(" }\n");
             y.append(registry);
             y.append("databases:\n").append(databases);
             y.append("users:\n");
@@ -118,7 +189,14 @@ final class TestProxy implements AutoCloseable {
         }
 
         TestProxy start() throws InterruptedException {
-            return new TestProxy(Switchboard.start(config()));
+            try {
+                Path owned = dir != null ? null : Files.createTempDirectory("switchboard-it-");
+                Path file = (dir != null ? dir : owned).resolve("switchboard.yml");
+                Files.writeString(file, yaml());
+                return TestProxy.start(file, Map.copyOf(env), exit, owned);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
