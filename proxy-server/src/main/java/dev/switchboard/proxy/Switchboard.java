@@ -74,7 +74,7 @@ public final class Switchboard implements AutoCloseable {
     private Switchboard(ServerConfig config, Options options) {
         this.live = new LiveConfig(config, Clock.systemUTC());
         this.options = options;
-        this.jdbc = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sb-jdbc-", 0).factory());
+        this.jdbc = jdbcExecutor();
         this.metrics = new Metrics();
         this.poolFactory = new PoolFactory(PoolFactory.DEFAULT_HOUSEKEEPING_THREADS,
                 new ConnectionBudget(config.registry().maxBackendConnections()), metrics.hikariTrackers());
@@ -83,6 +83,19 @@ public final class Switchboard implements AutoCloseable {
         this.reloader = new Reloader(live, registry, options.configFile(), options.env());
         metrics.bind(registry, config.registry().maxPools(), config.registry().maxBackendConnections());
         metrics.bindClients(this::clientCounts);
+    }
+
+    /**
+     * Where blocking JDBC work runs (never on an event loop). Platform threads by default: pgjdbc blocks in a socket
+     * read on every statement, and on a virtual thread each such read is a park, an epoll registration and a poller
+     * wake-up (about a quarter of the proxy's CPU in the select1 profile, BENCHMARKS.md). The pool is cached: a thread
+     * exists only while a request runs or shortly after. {@code -Dswitchboard.jdbcThreads=virtual} switches back.
+     */
+    private static ExecutorService jdbcExecutor() {
+        if ("virtual".equals(System.getProperty("switchboard.jdbcThreads"))) {
+            return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sb-jdbc-", 0).factory());
+        }
+        return Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("sb-jdbc-", 0).factory());
     }
 
     /** Starts a proxy on a config built in memory: no reloads or API edits. */

@@ -38,6 +38,9 @@ import dev.switchboard.proxy.pool.PoolRegistry;
 import dev.switchboard.proxy.routing.Route;
 import dev.switchboard.proxy.routing.Router;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,6 +68,7 @@ import java.util.function.Supplier;
  * owns it; in {@code session} mode the first statement takes one and the session keeps it until it ends.
  */
 public final class Session implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
     private final long id;
     private final long cancelKey;
     private final Principal principal;
@@ -81,6 +85,7 @@ public final class Session implements AutoCloseable {
     private Lease lease;                    // the session's connection: a transaction's, or session mode's
     private int nextCursorId = 1;
     private volatile Statement running;
+    private Deferred afterReply;            // confined to the request thread
     private volatile Thread borrowing;         // set while the request waits for a backend connection
     private volatile boolean closed;
     // Read by the admin API from other threads; written by the request thread only.
@@ -209,6 +214,7 @@ public final class Session implements AutoCloseable {
         boolean implicitTx = false;
         Statement st = null;
         boolean handedOff = false;
+        boolean succeeded = false;
         try {
             if (settings.autoCommit && dialect.streamsOnlyInTransaction() && BackendDialect.returnsRows(e.sql())
                     && c.getAutoCommit()) {
@@ -226,6 +232,7 @@ public final class Session implements AutoCloseable {
                 var writer = ResultWriter.start(rs, reply);
                 if (writer.writeBatch(reply, e.fetchSize())) {
                     rs.close();
+                    succeeded = true;
                     return ResultEnd.ROWS;
                 }
                 int cursorId = nextCursorId++;
@@ -239,15 +246,47 @@ public final class Session implements AutoCloseable {
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     ResultWriter.start(keys, reply).writeAll(reply);
                 }
+                succeeded = true;
                 return new ResultEnd(count, true);
             }
+            succeeded = true;
             return new ResultEnd(count, false);
         } catch (SQLException | RuntimeException ex) {
             if (implicitTx) rollbackQuietly(c);
             throw ex;
         } finally {
-            if (!handedOff) finishStatement(c, st, own, implicitTx);
+            if (!handedOff && succeeded) {
+                // The answer is complete: send it first, then commit the implicit transaction, close the statement
+                // and return the lease, so those round trips leave the client's critical path.
+                Statement done = st;
+                boolean implicit = implicitTx;
+                afterReply = () -> finishStatement(c, done, own, implicit);
+            } else if (!handedOff) {
+                finishStatement(c, st, own, implicitTx);
+            }
         }
+    }
+
+    /**
+     * Finishes the work of the request just answered (see {@link #execute}); the channel calls it once the reply is
+     * on its way, before the next request of this session runs. A failure here cannot change the answer any more:
+     * it is logged, and the lease discards the connection.
+     */
+    public void afterReply() {
+        Deferred work = afterReply;
+        if (work == null) return;
+        afterReply = null;
+        try {
+            work.run();
+        } catch (SQLException | RuntimeException e) {
+            log.warn("finishing a statement after its reply failed sqlstate={} [{}]",
+                    e instanceof SQLException s ? s.getSQLState() : "XX000", id);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Deferred {
+        void run() throws SQLException;
     }
 
     /** Ends a statement that left no cursor: commits its implicit transaction, closes it, returns its own lease. */
@@ -630,6 +669,7 @@ public final class Session implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        afterReply();
         cancel();
         closeCursors(true);
         if (lease != null) {

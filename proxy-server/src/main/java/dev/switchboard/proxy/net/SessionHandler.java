@@ -123,6 +123,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
         ctx.writeAndFlush(reply.take()).addListener(f -> {
             if (!f.isSuccess()) ctx.close();
         });
+        session.afterReply();                           // commit/close/return after the answer left, before the next
     }
 
     private void record(ClientMessage msg, boolean ok, long startNanos) {
