@@ -66,7 +66,7 @@ public final class BenchMain {
         try {
             if (o.targets().contains("pgbouncer")) {
                 pgbouncer = Optional.of(PgBouncerProcess.start(o.pgbouncer(), o.pgHost(), o.pgPort(), o.database(),
-                        BENCH.user(), appPool, TENANT.user(), o.tenantPoolSize(), o.budget(),
+                        appPool, TENANT.user(), o.tenantPoolSize(), o.budget(),
                         Map.of(BENCH.user(), BENCH.password(), TENANT.user(), TENANT.password()), out));
                 System.out.println("bench: pgbouncer pid " + pgbouncer.get().pid() + " on port " + pgbouncer.get().port());
             }

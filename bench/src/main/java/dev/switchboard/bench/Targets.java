@@ -29,7 +29,7 @@ final class Targets {
         return switch (name) {
             case "direct" -> new JdbcTarget(name, db -> pg + db, pgjdbc(), TenantAccess.CONNECT_EACH,
                     "none: one new backend connection per operation (at most one per client thread)",
-                    OptionalLong.empty(), "");
+                    OptionalLong.empty(), "", "");
             case "inapp" -> new InAppTarget(db -> pg + db,
                     db -> db.equals(o.database()) ? Math.max(o.threads(), o.bigThreads()) : o.tenantPoolSize(),
                     o.tenantPools());
@@ -41,14 +41,15 @@ final class Targets {
                 props.setProperty("prepareThreshold", "0");
                 yield new JdbcTarget(name, db -> "jdbc:postgresql://127.0.0.1:" + p.port() + "/" + db, props,
                         TenantAccess.HOLD_PER_TENANT, "max_user_connections=" + o.budget() + ", pool_size="
-                        + o.tenantPoolSize() + " per tenant", OptionalLong.of(p.pid()), PgBouncerProcess.ROLE_SUFFIX);
+                        + o.tenantPoolSize() + " per tenant", OptionalLong.of(p.pid()), PgBouncerProcess.ROLE_SUFFIX,
+                        PgBouncerProcess.ROLE_SUFFIX);
             }
             case "switchboard" -> {
                 ManagedProcess p = switchboard.orElseThrow();
                 yield new JdbcTarget(name, db -> "jdbc:switchboard://127.0.0.1:" + p.port() + "/" + db,
                         new Properties(), TenantAccess.SWITCH_CATALOG, "registry.maxPools=" + o.tenantPools()
                         + " × maxPoolSize=" + o.tenantPoolSize() + ", maxBackendConnections=" + o.budget(),
-                        OptionalLong.of(p.pid()), SwitchboardProcess.ROLE_SUFFIX);
+                        OptionalLong.of(p.pid()), "", SwitchboardProcess.ROLE_SUFFIX);
             }
             default -> throw new IllegalArgumentException("unknown target " + name);
         };

@@ -21,30 +21,37 @@ import java.util.Map;
  * to run as root, so as root it is started as the {@code postgres} user (setpriv execs it: same pid).
  */
 public final class PgBouncerProcess {
-    /** PgBouncer logs in to PostgreSQL as the client's user with this suffix (roles made by bench/setup-data.sh). */
+    /**
+     * Clients log in to PgBouncer, and PgBouncer to PostgreSQL, as the bench's users with this suffix (roles made by
+     * bench/setup-data.sh), so that pg_stat_activity tells PgBouncer's backends apart. The user is not forced in
+     * the ini ({@code user=}): PgBouncer makes a separate forced user per database, and max_user_connections would
+     * then bound each tenant alone instead of all of them.
+     */
     public static final String ROLE_SUFFIX = "_pgbouncer";
 
     private PgBouncerProcess() {
     }
 
     /**
-     * @param users user → password (the bench's own throwaway credentials)
+     * @param users user → password (the bench's own throwaway credentials); PgBouncer's users get {@link #ROLE_SUFFIX}
      */
-    public static ManagedProcess start(String binary, String pgHost, int pgPort, String appDatabase, String appUser,
-                                       int appPoolSize, String tenantUser, int tenantPoolSize, int tenantBudget,
+    public static ManagedProcess start(String binary, String pgHost, int pgPort, String appDatabase, int appPoolSize, String tenantUser, int tenantPoolSize, int tenantBudget,
                                        Map<String, String> users, Path logDir) throws IOException {
         int port = ManagedProcess.freePort();
         Path dir = Files.createTempDirectory("sb-bench-pgbouncer-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));  // umask-proof
         var userlist = new StringBuilder();
-        users.forEach((u, p) -> userlist.append('"').append(u).append("\" \"").append(md5(p + u)).append("\"\n"));
+        users.forEach((user, p) -> {
+            String u = user + ROLE_SUFFIX;
+            userlist.append('"').append(u).append("\" \"").append(md5(p + u)).append("\"\n");
+        });
         Path userFile = dir.resolve("userlist.txt");
         Files.writeString(userFile, userlist, StandardCharsets.UTF_8);
         String ini = """
                 [databases]
-                %1$s = host=%2$s port=%3$d dbname=%1$s user=%12$s pool_size=%4$d
-                * = host=%2$s port=%3$d user=%5$s
+                %1$s = host=%2$s port=%3$d dbname=%1$s pool_size=%4$d
+                * = host=%2$s port=%3$d
 
                 [users]
                 %5$s = max_user_connections=%7$d
@@ -65,8 +72,7 @@ public final class PgBouncerProcess {
                 logfile = %10$s
                 pidfile = %11$s
                 """.formatted(appDatabase, pgHost, pgPort, appPoolSize, tenantUser + ROLE_SUFFIX, tenantPoolSize,
-                tenantBudget, port, userFile, dir.resolve("pgbouncer.log"), dir.resolve("pgbouncer.pid"),
-                appUser + ROLE_SUFFIX);
+                tenantBudget, port, userFile, dir.resolve("pgbouncer.log"), dir.resolve("pgbouncer.pid"));
         Path iniFile = dir.resolve("pgbouncer.ini");
         Files.writeString(iniFile, ini, StandardCharsets.UTF_8);
         for (Path f : List.of(userFile, iniFile)) {
