@@ -1,5 +1,6 @@
 package dev.switchboard.protocol.codec;
 
+import dev.switchboard.protocol.frame.FrameLimits;
 import dev.switchboard.protocol.frame.FrameType;
 import dev.switchboard.protocol.types.SqlType;
 
@@ -21,6 +22,7 @@ public final class RowBatchWriter {
     private int rows;
 
     public RowBatchWriter(WireOut out, List<SqlType> types) {
+        if (types.size() > FrameLimits.MAX_COLUMNS) throw new IllegalArgumentException("more than 65535 columns");
         this.out = out;
         this.frameStart = Wire.beginFrame(out, FrameType.ROW_BATCH);
         out.writeShort(types.size());

@@ -29,11 +29,16 @@ public record Column(String label, String name, String table, String schema, Sql
         Objects.requireNonNull(typeName, "typeName");
         if (wireType == SqlType.NULL) throw new IllegalArgumentException("a column cannot have wire type NULL");
         if (nullable < 0 || nullable > 2) throw new IllegalArgumentException("nullable must be 0, 1 or 2: " + nullable);
+        if ((flags & ~0xff) != 0) throw new IllegalArgumentException("flags must fit in one byte: " + flags);
     }
 
-    /** A column with only a label and a type, for tests and generated results. */
+    /** A column with only a label and a type (signed when numeric), for tests and generated results. */
     public static Column of(String label, SqlType wireType, int jdbcType, String typeName) {
-        return new Column(label, label, "", "", wireType, jdbcType, typeName, 0, 0, 0, 2, 0);
+        boolean numeric = switch (wireType) {
+            case INT32, INT64, FLOAT32, FLOAT64, DECIMAL -> true;
+            default -> false;
+        };
+        return new Column(label, label, "", "", wireType, jdbcType, typeName, 0, 0, 0, 2, numeric ? SIGNED : 0);
     }
 
     public boolean has(int flag) {

@@ -188,10 +188,20 @@ public final class Session implements AutoCloseable {
             if (implicitTx) rollbackQuietly(c);
             throw ex;
         } finally {
-            if (!handedOff) {
-                try (own; Statement toClose = st) {
-                    if (implicitTx && !c.getAutoCommit()) Cursor.endImplicitTransaction(c);
-                }
+            if (!handedOff) finishStatement(c, st, own, implicitTx);
+        }
+    }
+
+    /** Ends a statement that left no cursor: commits its implicit transaction, closes it, returns its own lease. */
+    private static void finishStatement(Connection c, Statement st, Lease own, boolean implicitTx)
+            throws SQLException {
+        try {
+            if (implicitTx && !c.getAutoCommit()) Cursor.endImplicitTransaction(c);
+        } finally {
+            try {
+                if (st != null) st.close();
+            } finally {
+                if (own != null) own.close();
             }
         }
     }
@@ -411,9 +421,6 @@ public final class Session implements AutoCloseable {
             case DATABASE -> {
                 return switchDatabase(s.value());
             }
-            case NETWORK_TIMEOUT_MILLIS -> {
-                // The driver enforces its own socket timeout; backend timeouts are the pool's business.
-            }
         }
         return Ok.INSTANCE;
     }
@@ -428,6 +435,7 @@ public final class Session implements AutoCloseable {
         BackendInfo info = registry.backendInfo(to.config());
         closeCursors(true);
         releaseSessionConnection();
+        settings.schema = null;                          // a schema of the old database means nothing in the new one
         moveTo(to);
         return new Switched(to.database(), info.productName(), info.productVersion());
     }

@@ -11,6 +11,8 @@ import java.util.Objects;
 /** SQLExceptions → wire errors. The backend's SQLSTATE, vendor code and message pass through. */
 public final class SqlErrors {
     private static final int MAX_MESSAGE = 4096;
+    /** MariaDB/MySQL's "query execution was interrupted" (cancel, max_statement_time): 57014 elsewhere. */
+    private static final String MYSQL_QUERY_INTERRUPTED = "70100";
 
     private SqlErrors() {
     }
@@ -22,6 +24,7 @@ public final class SqlErrors {
             default -> Objects.requireNonNullElse(e.getSQLState(), SqlStates.INTERNAL_ERROR);
         };
         if (state.length() != 5) state = SqlStates.INTERNAL_ERROR;
+        if (MYSQL_QUERY_INTERRUPTED.equals(state)) state = SqlStates.QUERY_CANCELED;   // one SQLSTATE for every backend
         String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
         if (message.length() > MAX_MESSAGE) message = message.substring(0, MAX_MESSAGE) + "…";
         return new ServerError(state, e.getErrorCode(), message);

@@ -9,7 +9,7 @@ class BackendDialectTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "SELECT 1|true", "  select * from t|true", "(SELECT 1) UNION (SELECT 2)|true",
-            "-- comment\nWITH x AS (SELECT 1) SELECT * FROM x|true", "/* hi */ VALUES (1)|true", "SHOW search_path|true",
+            "-- comment\\nWITH x AS (SELECT 1) SELECT * FROM x|true", "/* hi */ VALUES (1)|true", "SHOW search_path|true",
             "EXPLAIN SELECT 1|true", "INSERT INTO t VALUES (1)|false", "VACUUM|false", "CREATE DATABASE x|false",
             "update t set a = 1|false", "''|false", "/* unterminated|false"})
     void returnsRowsLooksAtTheFirstKeyword(String sql, boolean expected) {

@@ -65,7 +65,7 @@ class CrudIT {
         };
         TestDb.update(c, "DROP TABLE IF EXISTS " + t);
         TestDb.update(c, "CREATE TABLE " + t + " (id INT PRIMARY KEY, big BIGINT, amount DECIMAL(12,3), name VARCHAR(50), "
-                + "flag " + bool + ", day DATE, at TIMESTAMP" + (backend == Backend.MARIADB ? "(6) NULL" : "")
+                + "flag " + bool + ", d_day DATE, d_at TIMESTAMP" + (backend == Backend.MARIADB ? "(6) NULL" : "")
                 + ", data " + bytes + ")");
     }
 
@@ -97,7 +97,7 @@ class CrudIT {
         try (Connection c = viaProxy(backend)) {
             createTable(c, backend);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t
-                    + " (id, big, amount, name, flag, day, at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " (id, big, amount, name, flag, d_day, d_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setInt(1, 1);
                 ps.setLong(2, 9_000_000_000L);
                 ps.setBigDecimal(3, new BigDecimal("1234.567"));
@@ -119,22 +119,22 @@ class CrudIT {
                     assertThat(rs.getBigDecimal("amount")).isEqualByComparingTo("1234.567");
                     assertThat(rs.getString("name")).isEqualTo("héllo ✓");
                     assertThat(rs.getBoolean("flag")).isTrue();
-                    assertThat(rs.getObject("day", LocalDate.class)).isEqualTo(day);
-                    assertThat(rs.getObject("at", LocalDateTime.class)).isEqualTo(at);
+                    assertThat(rs.getObject("d_day", LocalDate.class)).isEqualTo(day);
+                    assertThat(rs.getObject("d_at", LocalDateTime.class)).isEqualTo(at);
                     assertThat(rs.getBytes("data")).containsExactly(0, 1, 2, 0xff);
                     assertThat(rs.next()).isFalse();
                 }
                 ps.setInt(1, 2);
                 try (ResultSet rs = ps.executeQuery()) {
                     assertThat(rs.next()).isTrue();
-                    for (String col : List.of("big", "amount", "name", "flag", "day", "at", "data")) {
+                    for (String col : List.of("big", "amount", "name", "flag", "d_day", "d_at", "data")) {
                         assertThat(rs.getObject(col)).as(col).isNull();
                     }
                     assertThat(rs.getLong("big")).isZero();
                     assertThat(rs.wasNull()).isTrue();
                 }
             }
-            String all = "SELECT id, big, amount, name, flag, day, at, data FROM " + t + " ORDER BY id";
+            String all = "SELECT id, big, amount, name, flag, d_day, d_at, data FROM " + t + " ORDER BY id";
             try (Connection direct = backend.direct()) {
                 assertThat(TestDb.rows(c, all)).isEqualTo(TestDb.rows(direct, all));
             }

@@ -40,15 +40,15 @@ class PipelineTest {
         ByteBuf bytes = frame(new Fetch(7, 1000));
         while (bytes.isReadable()) ch.writeInbound(bytes.readRetainedSlice(1));
         bytes.release();
-        assertThat((Object) ch.readInbound()).isEqualTo(new Fetch(7, 1000));
+        assertThat(ch.<Object>readInbound()).isEqualTo(new Fetch(7, 1000));
     }
 
     @Test
     void decodesSeveralFramesArrivingTogether() {
         var e = Execute.prepared("SELECT ?", List.of(new Value.Text("é")), 10);
         ch.writeInbound(Unpooled.wrappedBuffer(frame(e), frame(new Fetch(1, 2))));
-        assertThat((Object) ch.readInbound()).isEqualTo(e);
-        assertThat((Object) ch.readInbound()).isEqualTo(new Fetch(1, 2));
+        assertThat(ch.<Object>readInbound()).isEqualTo(e);
+        assertThat(ch.<Object>readInbound()).isEqualTo(new Fetch(1, 2));
     }
 
     @Test

@@ -1,0 +1,491 @@
+package dev.switchboard.jdbc;
+
+import dev.switchboard.jdbc.internal.SqlExceptions;
+import dev.switchboard.protocol.message.ExecuteBatch;
+import dev.switchboard.protocol.types.Value;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+
+/**
+ * A prepared statement: the SQL with {@code ?} placeholders travels with its parameters in each EXECUTE
+ * ({@code prepared=true}); the server prepares it on the backend. Parameters become wire {@link Value}s
+ * ({@link Parameters}). {@link #getMetaData()} answers from the last execution's result (null before one, which
+ * JDBC allows); {@link #getParameterMetaData()} is not supported. Thread-safety as {@link SwitchboardStatement}.
+ */
+public final class SwitchboardPreparedStatement extends SwitchboardStatement implements PreparedStatement {
+    private final String sql;
+    private final boolean keys;
+    private final List<String> keyColumns;
+    private final Parameters params = new Parameters();
+    private final List<List<Value>> batch = new ArrayList<>();
+    private ResultSetMetaData lastMetaData;
+
+    SwitchboardPreparedStatement(SwitchboardConnection connection, String sql, int holdability, boolean keys,
+                                 List<String> keyColumns) throws SQLException {
+        super(connection, holdability);
+        if (sql == null) throw SqlExceptions.of(SqlExceptions.INVALID_ATTRIBUTE, "sql is null");
+        this.sql = sql;
+        this.keys = keys;
+        this.keyColumns = keyColumns;
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+        checkOpen();
+        boolean isResult = run(sql, params.values(), true, keys, keyColumns);
+        lastMetaData = isResult ? getResultSet().getMetaData() : null;
+        return isResult;
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        execute();
+        return requireResult();
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        long n = executeLargeUpdate();
+        return n > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) n;
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        return requireCount(execute());
+    }
+
+    /** The columns of the last result; null before the statement has produced one (JDBC allows this). */
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return lastMetaData;
+    }
+
+    @Override
+    public ParameterMetaData getParameterMetaData() throws SQLException {
+        throw SqlExceptions.unsupported("getParameterMetaData");
+    }
+
+    // ---- batches ----
+
+    @Override
+    public void addBatch() throws SQLException {
+        checkOpen();
+        batch.add(params.values());
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        checkOpen();
+        batch.clear();
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        return Arrays.stream(executeLargeBatch()).mapToInt(n -> n > Integer.MAX_VALUE ? SUCCESS_NO_INFO : (int) n)
+                .toArray();
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        checkOpen();
+        if (batch.isEmpty()) return new long[0];
+        var request = new ExecuteBatch(List.of(sql), List.copyOf(batch), queryTimeout());
+        batch.clear();
+        return runBatch(request);
+    }
+
+    // ---- the Statement methods that take SQL are not for prepared statements (JDBC says so) ----
+
+    private SQLException notHere(String method) {
+        return SqlExceptions.of(SqlExceptions.GENERAL_ERROR, method + "(String) cannot be called on a "
+                + "PreparedStatement");
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        throw notHere("execute");
+    }
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+        throw notHere("executeQuery");
+    }
+
+    @Override
+    public int executeUpdate(String sql) throws SQLException {
+        throw notHere("executeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+        throw notHere("executeLargeUpdate");
+    }
+
+    @Override
+    public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+        throw notHere("execute");
+    }
+
+    @Override
+    public boolean execute(String sql, String[] columnNames) throws SQLException {
+        throw notHere("execute");
+    }
+
+    @Override
+    public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        throw notHere("executeUpdate");
+    }
+
+    @Override
+    public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+        throw notHere("executeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        throw notHere("executeLargeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+        throw notHere("executeLargeUpdate");
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+        throw notHere("addBatch");
+    }
+
+    // ---- parameters ----
+
+    private void set(int index, Value v) throws SQLException {
+        checkOpen();
+        params.set(index, v);
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        checkOpen();
+        params.clear();
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int sqlType) throws SQLException {
+        set(parameterIndex, new Value.Null(sqlType));
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
+        setNull(parameterIndex, sqlType);
+    }
+
+    @Override
+    public void setBoolean(int parameterIndex, boolean x) throws SQLException {
+        set(parameterIndex, new Value.Bool(x));
+    }
+
+    @Override
+    public void setByte(int parameterIndex, byte x) throws SQLException {
+        set(parameterIndex, new Value.Int32(x));
+    }
+
+    @Override
+    public void setShort(int parameterIndex, short x) throws SQLException {
+        set(parameterIndex, new Value.Int32(x));
+    }
+
+    @Override
+    public void setInt(int parameterIndex, int x) throws SQLException {
+        set(parameterIndex, new Value.Int32(x));
+    }
+
+    @Override
+    public void setLong(int parameterIndex, long x) throws SQLException {
+        set(parameterIndex, new Value.Int64(x));
+    }
+
+    @Override
+    public void setFloat(int parameterIndex, float x) throws SQLException {
+        set(parameterIndex, new Value.Float32(x));
+    }
+
+    @Override
+    public void setDouble(int parameterIndex, double x) throws SQLException {
+        set(parameterIndex, new Value.Float64(x));
+    }
+
+    @Override
+    public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
+        set(parameterIndex, x == null ? new Value.Null(java.sql.Types.DECIMAL) : new Value.Decimal(x));
+    }
+
+    @Override
+    public void setString(int parameterIndex, String x) throws SQLException {
+        set(parameterIndex, x == null ? new Value.Null(java.sql.Types.VARCHAR) : new Value.Text(x));
+    }
+
+    @Override
+    public void setNString(int parameterIndex, String value) throws SQLException {
+        setString(parameterIndex, value);
+    }
+
+    @Override
+    public void setBytes(int parameterIndex, byte[] x) throws SQLException {
+        set(parameterIndex, x == null ? new Value.Null(java.sql.Types.VARBINARY) : new Value.Bytes(x));
+    }
+
+    @Override
+    public void setDate(int parameterIndex, Date x) throws SQLException {
+        set(parameterIndex, x == null ? new Value.Null(java.sql.Types.DATE) : new Value.Date(x.toLocalDate()));
+    }
+
+    /** The date that {@code x}'s instant falls on in the calendar's zone. */
+    @Override
+    public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
+        if (x == null || cal == null) {
+            setDate(parameterIndex, x);
+            return;
+        }
+        set(parameterIndex, new Value.Date(Instant.ofEpochMilli(x.getTime()).atZone(zone(cal)).toLocalDate()));
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x) throws SQLException {
+        set(parameterIndex, x == null ? new Value.Null(java.sql.Types.TIME) : new Value.Time(x.toLocalTime()));
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
+        if (x == null || cal == null) {
+            setTime(parameterIndex, x);
+            return;
+        }
+        set(parameterIndex, new Value.Time(Instant.ofEpochMilli(x.getTime()).atZone(zone(cal)).toLocalTime()));
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+        set(parameterIndex, x == null ? new Value.Null(java.sql.Types.TIMESTAMP)
+                : new Value.Timestamp(x.toLocalDateTime()));
+    }
+
+    /** The wall-clock time of {@code x}'s instant in the calendar's zone. */
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
+        if (x == null || cal == null) {
+            setTimestamp(parameterIndex, x);
+            return;
+        }
+        set(parameterIndex, new Value.Timestamp(x.toInstant().atZone(zone(cal)).toLocalDateTime()));
+    }
+
+    private static ZoneId zone(Calendar cal) {
+        return cal.getTimeZone().toZoneId();
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x) throws SQLException {
+        set(parameterIndex, Parameters.of(x));
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+        set(parameterIndex, Parameters.of(x, targetSqlType));
+    }
+
+    /** The scale is the backend's business (it applies the column's own). */
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+        setObject(parameterIndex, x, targetSqlType);
+    }
+
+    // ---- streams: read whole, since a value travels in one frame ----
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        setAsciiStream(parameterIndex, x, (long) length);
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
+        byte[] b = read(x, length);
+        setString(parameterIndex, b == null ? null : new String(b, StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+        setAsciiStream(parameterIndex, x, -1L);
+    }
+
+    @Override
+    @Deprecated
+    public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        throw SqlExceptions.unsupported("setUnicodeStream");
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        setBinaryStream(parameterIndex, x, (long) length);
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
+        setBytes(parameterIndex, read(x, length));
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+        setBinaryStream(parameterIndex, x, -1L);
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
+        setCharacterStream(parameterIndex, reader, (long) length);
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
+        setString(parameterIndex, read(reader, length));
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
+        setCharacterStream(parameterIndex, reader, -1L);
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
+        setCharacterStream(parameterIndex, value, length);
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
+        setCharacterStream(parameterIndex, value);
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
+        setCharacterStream(parameterIndex, reader, length);
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader reader) throws SQLException {
+        setCharacterStream(parameterIndex, reader);
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
+        setCharacterStream(parameterIndex, reader, length);
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader reader) throws SQLException {
+        setCharacterStream(parameterIndex, reader);
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
+        setBinaryStream(parameterIndex, inputStream, length);
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
+        setBinaryStream(parameterIndex, inputStream);
+    }
+
+    /** Up to {@code length} bytes ({@code < 0}: all of them). */
+    private static byte[] read(InputStream in, long length) throws SQLException {
+        if (in == null) return null;
+        try {
+            return length < 0 ? in.readAllBytes() : in.readNBytes((int) Math.min(Integer.MAX_VALUE, length));
+        } catch (IOException e) {
+            throw SqlExceptions.of(SqlExceptions.GENERAL_ERROR, 0, "cannot read the parameter stream", e);
+        }
+    }
+
+    private static String read(Reader in, long length) throws SQLException {
+        if (in == null) return null;
+        var sb = new StringBuilder();
+        char[] buf = new char[8192];
+        try {
+            long left = length < 0 ? Long.MAX_VALUE : length;
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0) {
+                sb.append(buf, 0, n);
+                left -= n;
+            }
+        } catch (IOException e) {
+            throw SqlExceptions.of(SqlExceptions.GENERAL_ERROR, 0, "cannot read the parameter stream", e);
+        }
+        return sb.toString();
+    }
+
+    // ---- not supported ----
+
+    @Override
+    public void setRef(int parameterIndex, Ref x) throws SQLException {
+        throw SqlExceptions.unsupported("setRef");
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, Blob x) throws SQLException {
+        throw SqlExceptions.unsupported("setBlob(Blob)");
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Clob x) throws SQLException {
+        throw SqlExceptions.unsupported("setClob(Clob)");
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, NClob value) throws SQLException {
+        throw SqlExceptions.unsupported("setNClob(NClob)");
+    }
+
+    @Override
+    public void setArray(int parameterIndex, Array x) throws SQLException {
+        throw SqlExceptions.unsupported("setArray");
+    }
+
+    @Override
+    public void setURL(int parameterIndex, URL x) throws SQLException {
+        throw SqlExceptions.unsupported("setURL");
+    }
+
+    @Override
+    public void setRowId(int parameterIndex, RowId x) throws SQLException {
+        throw SqlExceptions.unsupported("setRowId");
+    }
+
+    @Override
+    public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
+        throw SqlExceptions.unsupported("setSQLXML");
+    }
+}

@@ -1,0 +1,371 @@
+package dev.switchboard.proxy.pool;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.proxy.config.DatabaseConfig;
+import dev.switchboard.proxy.config.RegistrySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One HikariCP pool per backend database in use: created on first use, bounded by {@code registry.maxPools} (least
+ * recently used first) and {@code registry.idlePoolTimeout}, and retired rather than closed when evicted, so that
+ * evicting never breaks work in flight (see {@link BackendPool}).
+ *
+ * <p><b>How.</b> The store is a Caffeine {@link Cache} keyed by database name. The hot path, a lease on a resident
+ * pool, is one lock-free {@code getIfPresent} plus a reservation on the pool. The cold path (create a pool, make room
+ * for it) runs under one lock, which also serialises idle and explicit evictions. That lock is what makes
+ * {@code maxPools} a hard bound: room is made (the victim leaves the map) before the new pool goes in, so
+ * {@link #size()} never exceeds {@code maxPools}, sampled at any time. Caffeine's own size eviction cannot promise
+ * that, since it evicts after the insert (and its W-TinyLFU admission may even drop the new pool instead of an old
+ * one). Caffeine still holds {@code maximumWeight(maxPools)}, keepWarm pools weighing 0, as a safety net that never
+ * fires while the lock does its job; what it would evict, it retires too (cause SIZE). Building a pool under the lock
+ * is cheap because {@link PoolFactory} pools do not touch the network until the first borrow.
+ *
+ * <p><b>Which pool is least recently used</b> comes from each pool's own {@link BackendPool#lastUsed()} stamp, taken
+ * when a lease is taken <em>and</em> when it is returned, rather than from Caffeine's policy: Caffeine sees only
+ * lookups, so a pool serving one long transaction would look cold, and its eviction order is frequency-biased, not
+ * LRU. The same stamps drive the idle sweep, which must also know a pool's leases. Among candidates, pools with no
+ * lease in flight go first: evicting a busy pool makes the next request for it open a second pool while the first
+ * still drains.
+ *
+ * <p><b>Not here yet:</b> {@code registry.maxBackendConnections}, the global budget of physical connections. It will
+ * plug into {@link PoolFactory#create} (see the seam there); until then each pool is bounded by its own
+ * {@code pool.maxPoolSize} only, and retiring pools still hold their connections while they drain.
+ *
+ * <p>Thread-safe. {@link #lease} blocks (callers are virtual threads, never event loops); everything else but
+ * {@link #close()} returns promptly. Pools are closed, and idle sweeps run, on the injected {@code retirer} executor
+ * (virtual threads in production: closing blocks, and an inline retirer would close under the lock); drain deadlines
+ * and sweeps are timed by the factory's shared scheduler. Longer than most classes: most of its lines are contract,
+ * and the cold path cannot leave without splitting the one lock's invariant across two classes.
+ */
+public final class PoolRegistry implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PoolRegistry.class);
+
+    /** Borrows per lease when the pool is force-closed under a waiting borrower (drain timeout); then 53300. */
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration MIN_SWEEP_PERIOD = Duration.ofMillis(10);
+    private static final Duration MAX_SWEEP_PERIOD = Duration.ofSeconds(30);
+    /** How long {@link #close()} waits beyond the drain timeout for HikariCP to finish closing. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(15);
+    private static final String SHUTTING_DOWN = "57P01";
+
+    private final RegistrySettings settings;
+    private final PoolFactory factory;
+    private final Executor retirer;
+    private final InstantSource clock;
+    private final Cache<String, BackendPool> pools;
+    /** Serialises creation, making room and eviction; never held by the hot path, never held while borrowing. */
+    private final ReentrantLock coldPath = new ReentrantLock();
+    /** Resident pools that count against maxPools. Raised only under coldPath, after room was made. */
+    private final AtomicInteger counted = new AtomicInteger();
+    private final Set<BackendPool> draining = ConcurrentHashMap.newKeySet();
+    private final LongAdder creations = new LongAdder();
+    private final Map<EvictionCause, LongAdder> evictions = new EnumMap<>(EvictionCause.class);
+    private final ScheduledFuture<?> sweeper;
+    private volatile boolean closed;
+
+    public PoolRegistry(RegistrySettings settings, PoolFactory factory, Executor retirer) {
+        this(settings, factory, retirer, InstantSource.system());
+    }
+
+    /**
+     * @param retirer runs pool closes and idle sweeps, which block on HikariCP; never an event loop. A test may pass
+     *                {@code Runnable::run}.
+     * @param clock   stamps pool creation and use, for LRU order and idleness
+     */
+    public PoolRegistry(RegistrySettings settings, PoolFactory factory, Executor retirer, InstantSource clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.retirer = Objects.requireNonNull(retirer, "retirer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        for (EvictionCause cause : EvictionCause.values()) evictions.put(cause, new LongAdder());
+        this.pools = Caffeine.newBuilder()
+                .maximumWeight(settings.maxPools())
+                .weigher((String db, BackendPool p) -> p.keepWarm() ? 0 : 1)
+                .executor(retirer)                         // Caffeine's maintenance and listener: never the event loop
+                .removalListener((String db, BackendPool p, RemovalCause why) -> {
+                    if (why == RemovalCause.SIZE && p != null) safetyNetEvicted(p);
+                })
+                .build();
+        long period = Math.clamp(settings.idlePoolTimeout().toNanos() / 2, MIN_SWEEP_PERIOD.toNanos(),
+                MAX_SWEEP_PERIOD.toNanos());
+        this.sweeper = factory.scheduler().scheduleWithFixedDelay(this::sweepSoon, period, period,
+                TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Borrows a connection of {@code db}, creating its pool on first use (exactly once, however many callers race)
+     * and replacing it (cause CONFIG) when {@code db} names another backend, credentials or pool settings than the
+     * resident pool was built from. Blocks up to {@code db.pool().connectionTimeout()}.
+     *
+     * @throws SQLTransientConnectionException {@code 53300} when the pool stays full for connectionTimeout; the
+     *                                         message names the database and {@code pool.maxPoolSize}
+     * @throws SQLException                    class {@code 08} (or the backend's own state, e.g. {@code 28P01}) when
+     *                                         the backend refuses or does not answer; {@code 57014} when interrupted;
+     *                                         {@code 57P01} once the registry is closed. Never quotes the JDBC URL
+     *                                         or credentials.
+     */
+    public Lease lease(DatabaseConfig db) throws SQLException {
+        Objects.requireNonNull(db, "db");
+        SQLException closedUnder = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            BackendPool pool = reserve(db);
+            try {
+                return pool.borrow();
+            } catch (SQLException e) {
+                if (!pool.closing()) throw e;
+                closedUnder = e;                           // force-closed by its drain deadline: try its successor
+            }
+        }
+        SQLException churn = BorrowFailure.churn(db, MAX_ATTEMPTS, settings.maxPools());
+        churn.addSuppressed(closedUnder);
+        throw churn;
+    }
+
+    /**
+     * The product name and version of {@code db}'s backend: cached once any connection of its pool was made,
+     * otherwise learned by borrowing one (creating the pool if needed; blocks like {@link #lease}).
+     */
+    public BackendInfo backendInfo(DatabaseConfig db) throws SQLException {
+        BackendPool resident = pools.getIfPresent(db.name());
+        if (resident != null && resident.builtFrom(db)) {
+            Optional<BackendInfo> cached = resident.cachedBackendInfo();
+            if (cached.isPresent()) return cached.get();
+        }
+        try (Lease lease = lease(db)) {
+            return lease.pool().backendInfo(lease);
+        }
+    }
+
+    /** The resident pool of {@code database}. @throws NoSuchElementException when it has none */
+    public BackendPool pool(String database) {
+        return find(database).orElseThrow(() -> new NoSuchElementException("no pool for database " + database));
+    }
+
+    /** The resident pool of {@code database}, if any. Does not count as a use. */
+    public Optional<BackendPool> find(String database) {
+        return Optional.ofNullable(pools.asMap().get(database));
+    }
+
+    /** A snapshot of the resident pools, keepWarm ones included; retired pools still draining are not. */
+    public Collection<BackendPool> pools() {
+        return List.copyOf(pools.asMap().values());
+    }
+
+    /** Resident pools that count against {@code registry.maxPools} (keepWarm ones do not): never more than it. */
+    public int size() {
+        return counted.get();
+    }
+
+    /** Retired pools still waiting for their leases (or their drain timeout) before they close. */
+    public int draining() {
+        return draining.size();
+    }
+
+    /** Pools created since start ({@code switchboard_pool_creations_total}). */
+    public long creations() {
+        return creations.sum();
+    }
+
+    /** Pools evicted for {@code cause} since start ({@code switchboard_pool_evictions_total{cause}}). */
+    public long evictions(EvictionCause cause) {
+        return evictions.get(cause).sum();
+    }
+
+    /**
+     * Retires the pool of {@code database}: no new leases, closes once its leases are back or after drainTimeout.
+     * The next lease creates a fresh pool. KeepWarm pools refuse SIZE and IDLE.
+     *
+     * @return false when there was no such resident pool (or it is keepWarm and the cause is SIZE or IDLE)
+     */
+    public boolean evict(String database, EvictionCause cause) {
+        Objects.requireNonNull(cause, "cause");
+        coldPath.lock();
+        try {
+            BackendPool pool = pools.asMap().get(database);
+            if (pool == null || pool.keepWarm() && (cause == EvictionCause.SIZE || cause == EvictionCause.IDLE)) {
+                return false;
+            }
+            return evictLocked(pool, cause);
+        } finally {
+            coldPath.unlock();
+        }
+    }
+
+    /**
+     * Retires every pool and waits, up to drainTimeout plus a grace period, until all (including pools retired
+     * earlier) are closed. Later leases fail with {@code 57P01}. Close the {@link PoolFactory} after this.
+     */
+    @Override
+    public void close() {
+        coldPath.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            sweeper.cancel(false);
+            for (BackendPool pool : List.copyOf(pools.asMap().values())) {
+                if (pools.asMap().remove(pool.database(), pool) && !pool.keepWarm()) counted.decrementAndGet();
+                retire(pool, EvictionCause.EXPLICIT);      // shutting down is not an eviction: not counted
+            }
+        } finally {
+            coldPath.unlock();
+        }
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (BackendPool pool : draining) closing.add(pool.closed());
+        log.info("pool registry closing: {} pools draining for up to {}", closing.size(), settings.drainTimeout());
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(settings.drainTimeout().plus(CLOSE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("pool registry closed with {} pools still closing", draining.size());
+        }
+    }
+
+    /** A pool of {@code db} with a lease reserved on it: lock-free when the pool is resident and open. */
+    private BackendPool reserve(DatabaseConfig db) throws SQLException {
+        BackendPool pool = pools.getIfPresent(db.name());
+        if (pool != null && pool.builtFrom(db) && pool.reserve()) return pool;
+        return reserveCold(db);
+    }
+
+    /**
+     * Creates the pool, or finds the one a racing caller created, and reserves on it under the lock: a fresh pool
+     * cannot be evicted before its creator's reservation counts, so the creator always gets its borrow.
+     */
+    private BackendPool reserveCold(DatabaseConfig db) throws SQLException {
+        coldPath.lock();
+        try {
+            if (closed) {
+                throw new SQLTransientConnectionException("no backend connection for database \"" + db.name()
+                        + "\": the proxy is shutting down", SHUTTING_DOWN);
+            }
+            BackendPool current = pools.asMap().get(db.name());
+            if (current != null) {
+                if (current.builtFrom(db) && current.reserve()) return current;
+                evictLocked(current, EvictionCause.CONFIG);
+            }
+            BackendPool created = create(db);             // before making room: a pool that fails to build evicts none
+            if (!db.keepWarm()) makeRoomLocked();
+            pools.put(db.name(), created);
+            if (!db.keepWarm()) counted.incrementAndGet();
+            creations.increment();
+            created.reserve();
+            log.info("pool created db={} maxPoolSize={} keepWarm={}", db.name(), db.pool().maxPoolSize(),
+                    db.keepWarm());
+            return created;
+        } finally {
+            coldPath.unlock();
+        }
+    }
+
+    private BackendPool create(DatabaseConfig db) throws SQLException {
+        HikariDataSource dataSource;
+        try {
+            dataSource = factory.create(db);
+        } catch (RuntimeException e) {
+            // HikariCP's message quotes the (password-masked) URL: log the type only.
+            log.warn("pool not built db={}: {}", db.name(), e.getClass().getName());
+            throw BorrowFailure.notBuilt(db, e);
+        }
+        return new BackendPool(db, dataSource, factory.scheduler(), retirer, clock);
+    }
+
+    /** Evicts (cause SIZE) least recently used pools, idle ones first, until a new one fits under maxPools. */
+    private void makeRoomLocked() {
+        Comparator<BackendPool> evictFirst = Comparator.comparing((BackendPool p) -> p.activeLeases() > 0)
+                .thenComparingLong(BackendPool::lastUsedMillis);
+        while (counted.get() >= settings.maxPools()) {
+            Optional<BackendPool> victim = pools.asMap().values().stream().filter(p -> !p.keepWarm()).min(evictFirst);
+            if (victim.isEmpty()) {                        // the safety net's listener has not caught up yet
+                counted.set((int) pools.asMap().values().stream().filter(p -> !p.keepWarm()).count());
+                continue;
+            }
+            evictLocked(victim.get(), EvictionCause.SIZE);
+        }
+    }
+
+    /** Removes {@code pool} from the map and retires it; false when it was no longer resident. */
+    private boolean evictLocked(BackendPool pool, EvictionCause cause) {
+        if (!pools.asMap().remove(pool.database(), pool)) return false;
+        if (!pool.keepWarm()) counted.decrementAndGet();
+        if (retire(pool, cause)) evictions.get(cause).increment();
+        return true;
+    }
+
+    private boolean retire(BackendPool pool, EvictionCause cause) {
+        draining.add(pool);                                // before the listener: an inline close removes it again
+        pool.closed().whenComplete((ignored, error) -> draining.remove(pool));
+        return pool.retire(cause, settings.drainTimeout());
+    }
+
+    /** Caffeine evicted for size: the lock should make that impossible, so it is worth a warning. */
+    private void safetyNetEvicted(BackendPool pool) {
+        log.warn("pool registry over maxPools={}: Caffeine evicted db={}", settings.maxPools(), pool.database());
+        if (!pool.keepWarm()) counted.decrementAndGet();
+        if (retire(pool, EvictionCause.SIZE)) evictions.get(EvictionCause.SIZE).increment();
+    }
+
+    /** On the scheduler: hands the sweep to the retirer, keeping the shared housekeeping threads free. */
+    private void sweepSoon() {
+        try {
+            retirer.execute(() -> {
+                try {
+                    sweepIdle();
+                } catch (RuntimeException e) {
+                    log.warn("idle sweep failed", e);
+                }
+            });
+        } catch (RuntimeException rejected) {              // must not escape, or the scheduler stops sweeping
+            log.debug("idle sweep skipped: {}", rejected.toString());
+        }
+    }
+
+    /** Retires (cause IDLE) every pool without keepWarm, without leases, unused for idlePoolTimeout. */
+    void sweepIdle() {
+        for (BackendPool pool : pools.asMap().values()) {
+            if (!isIdle(pool)) continue;
+            coldPath.lock();
+            try {
+                // A lease taken between this check and the retire is fine: it drains like any other.
+                if (isIdle(pool)) evictLocked(pool, EvictionCause.IDLE);
+            } finally {
+                coldPath.unlock();
+            }
+        }
+    }
+
+    private boolean isIdle(BackendPool pool) {
+        return !pool.keepWarm() && pool.activeLeases() == 0
+                && clock.millis() - pool.lastUsedMillis() >= settings.idlePoolTimeout().toMillis();
+    }
+}
