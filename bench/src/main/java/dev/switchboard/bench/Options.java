@@ -80,7 +80,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
                 positive(v, "big-threads"), Path.of(v.get("out")), v.get("pg-host"), positive(v, "pg-port"),
                 v.get("pg-admin-user"), v.get("database"), positive(v, "scale"), v.get("tenant-prefix"),
                 positive(v, "tenants"), positive(v, "budget"), positive(v, "tenant-pool-size"),
-                Path.of(v.get("proxy-jar")), split(v.get("proxy-java-opts").replace(' ', ',')), v.get("pgbouncer"),
+                Path.of(v.get("proxy-jar")), words(v.get("proxy-java-opts")), v.get("pgbouncer"),
                 Boolean.parseBoolean(v.get("smoke")), Boolean.parseBoolean(v.get("charts")));
         if (o.budget < o.tenantPoolSize) throw new IllegalArgumentException("--budget must be >= --tenant-pool-size");
         return o;
@@ -93,6 +93,10 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
 
     private static List<String> split(String s) {
         return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static List<String> words(String s) {
+        return Arrays.stream(s.trim().split("\\s+")).filter(x -> !x.isEmpty()).toList();
     }
 
     private static int positive(Map<String, String> v, String key) {
