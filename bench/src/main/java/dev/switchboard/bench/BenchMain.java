@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * {@code BenchMain run …}: starts the peers the chosen targets need (PgBouncer, the Switchboard jar), runs the
  * matrix ({@link Matrix}), stops the peers and writes the results; {@code BenchMain report --out DIR} rebuilds the
- * summary and charts from a raw.csv. Exit status: 0, 1 when {@code --smoke true} and some cell had errors, 2 on bad
- * arguments. The data must exist (bench/setup-data.sh).
+ * summary and charts from a raw.csv. Exit status: 0; 1 when {@code --smoke true} and some cell had errors or
+ * completed nothing at all; 2 on bad arguments. The data must exist (bench/setup-data.sh).
  */
 public final class BenchMain {
     /** The bench's own throwaway logins; PostgreSQL trusts loopback, PgBouncer and Switchboard check these. */
@@ -63,6 +63,7 @@ public final class BenchMain {
         Optional<ManagedProcess> pgbouncer = Optional.empty();
         Optional<ManagedProcess> switchboard = Optional.empty();
         List<CellResult> results;
+        int dead;
         try {
             if (o.targets().contains("pgbouncer")) {
                 pgbouncer = Optional.of(PgBouncerProcess.start(o.pgbouncer(), o.pgHost(), o.pgPort(), o.database(),
@@ -79,7 +80,9 @@ public final class BenchMain {
                         + switchboard.get().port() + " (JVM options: " + o.proxyJavaOptions() + ")");
             }
             writePids(out, pgbouncer, switchboard);
-            results = new Matrix(o, new Targets(o, pgbouncer, switchboard), data, System.out).run(out.resolve("raw.csv"));
+            var matrix = new Matrix(o, new Targets(o, pgbouncer, switchboard), data, System.out);
+            results = matrix.run(out.resolve("raw.csv"));
+            dead = matrix.deadCells();
             for (var p : List.of(pgbouncer, switchboard)) {
                 if (p.isPresent() && !p.get().isAlive()) {
                     System.err.println("bench: " + p.get().name() + " died during the run:\n" + p.get().tail());
@@ -92,9 +95,13 @@ public final class BenchMain {
             Files.deleteIfExists(out.resolve("peers.pid"));
         }
         Summary.write(out, results, o.budget(), o.charts());
-        long bad = results.stream().filter(r -> r.errors() > 0 || r.ops() == 0).count();
-        if (bad > 0) System.err.println("bench: " + bad + " cell(s) had errors or no completed operation");
-        return o.smoke() && bad > 0 ? 1 : 0;
+        long failed = results.stream().filter(r -> r.errors() > 0).count();
+        long unmeasured = results.stream().filter(r -> r.ops() == 0).count();
+        if (failed > 0) System.err.println("bench: " + failed + " cell(s) had errors");
+        if (dead > 0) System.err.println("bench: " + dead + " cell(s) completed no operation at all");
+        if (unmeasured > dead) System.err.println("bench: " + (unmeasured - dead) + " cell(s) completed no operation "
+                + "inside the measured window (too short a --duration?)");
+        return o.smoke() && (failed > 0 || dead > 0) ? 1 : 0;
     }
 
     /** The peers' pids, for the calling script's trap in case this JVM is killed before it can stop them. */

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * Watches one benchmark cell from the side, every {@value #PERIOD_MS} ms on its own thread: the server process's
  * RSS (peak of VmRSS during the cell; VmHWM, the peak since the process started, at the end) and the number of
  * PostgreSQL backends the cell's database user holds (peak, from pg_stat_activity over the {@code monitor}
- * connection, which logs in as another user). CPU time is read at the measured window's edges.
+ * connection, which does not count itself). CPU time is read at the measured window's edges.
  */
 final class CellSampler implements AutoCloseable {
     private static final long PERIOD_MS = 100;
@@ -38,7 +38,8 @@ final class CellSampler implements AutoCloseable {
 
     private void loop() {
         try (PreparedStatement ps = monitor.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE usename = ? AND backend_type = 'client backend'")) {
+                "SELECT count(*) FROM pg_stat_activity WHERE usename = ? AND backend_type = 'client backend'"
+                        + " AND pid <> pg_backend_pid()")) {
             ps.setString(1, backendUser);
             while (running) {
                 if (pid.isPresent()) {

@@ -33,9 +33,14 @@ public final class LoadGenerator {
         this.duration = duration;
     }
 
-    /** What one run measured. */
-    public record Result(long ops, long errors, List<String> errorSamples, double seconds, LatencyReport latency,
-                         long rows, long bytes) {
+    /**
+     * What one run measured.
+     *
+     * @param ops       operations that started and ended inside the measured window
+     * @param completed every operation that succeeded, warm-up and overrun included: 0 means nothing worked at all
+     */
+    public record Result(long ops, long completed, long errors, List<String> errorSamples, double seconds,
+                         LatencyReport latency, long rows, long bytes) {
         public double opsPerSecond() {
             return ops / seconds;
         }
@@ -74,17 +79,18 @@ public final class LoadGenerator {
         for (ClientThread t : workers) t.join();
 
         Histogram all = LatencyReport.newHistogram();
-        long ops = 0, errors = 0, rows = 0, bytes = 0;
+        long ops = 0, completed = 0, errors = 0, rows = 0, bytes = 0;
         SequencedSet<String> samples = new LinkedHashSet<>();
         for (ClientThread t : workers) {
             all.add(t.histogram);
             ops += t.ops;
+            completed += t.completed;
             errors += t.errors;
             rows += t.tally == null ? 0 : t.tally.rows();
             bytes += t.tally == null ? 0 : t.tally.bytes();
             for (String s : t.errorSamples) if (samples.size() < ERROR_SAMPLES) samples.add(s);
         }
-        return new Result(ops, errors, List.copyOf(samples), duration.toNanos() / 1e9, LatencyReport.of(all), rows,
+        return new Result(ops, completed, errors, List.copyOf(samples), duration.toNanos() / 1e9, LatencyReport.of(all), rows,
                 bytes);
     }
 
@@ -102,6 +108,7 @@ public final class LoadGenerator {
         final Histogram histogram = LatencyReport.newHistogram();
         final SequencedSet<String> errorSamples = new LinkedHashSet<>();
         long ops;
+        long completed;
         long errors;
         Tally tally;
 
@@ -145,6 +152,7 @@ public final class LoadGenerator {
                 try {
                     worker.op(tally);
                     long ended = System.nanoTime();
+                    completed++;
                     if (began >= measureFrom && ended <= until) {
                         LatencyReport.record(histogram, ended - began);
                         ops++;

@@ -24,6 +24,7 @@ final class Matrix {
     private final Targets targets;
     private final DataSet data;
     private final PrintStream log;
+    private int deadCells;
 
     Matrix(Options o, Targets targets, DataSet data, PrintStream log) {
         this.o = o;
@@ -37,8 +38,9 @@ final class Matrix {
         var results = new ArrayList<CellResult>();
         int cells = o.reps() * o.workloads().size() * o.targets().size();
         int done = 0;
-        try (Connection monitor = DriverManager.getConnection(
-                "jdbc:postgresql://" + o.pgHost() + ":" + o.pgPort() + "/postgres", o.pgAdminUser(), "")) {
+        // pg_stat_activity shows every session's user to any user; the monitor's own session is left out.
+        try (Connection monitor = DriverManager.getConnection("jdbc:postgresql://" + o.pgHost() + ":" + o.pgPort()
+                + "/postgres", data.bench().user(), data.bench().password())) {
             for (int rep = 1; rep <= o.reps(); rep++) {
                 for (Workload w : o.workloads()) {
                     for (int k = 0; k < o.targets().size(); k++) {
@@ -61,6 +63,7 @@ final class Matrix {
         try (Target target = targets.create(targetName);
              var sampler = new CellSampler(target.serverPid(), monitor, target.backendUser(user))) {
             LoadGenerator.Result r = gen.run(w.scenario(data), target, sampler::measureStart, sampler::measureEnd);
+            if (r.completed() == 0) deadCells++;
             double cpuPct = target.serverPid().isPresent() ? 100.0 * sampler.cpuUsed().toNanos() / 1e9 / r.seconds() : -1;
             LatencyReport l = r.latency();
             return new CellResult(rep, w.label(), targetName, threads, r.seconds(), r.ops(), r.opsPerSecond(),
@@ -68,9 +71,15 @@ final class Matrix {
                     r.bytes() / 1e6 / r.seconds(), sampler.peakRssMb(), sampler.highWaterMb(), cpuPct,
                     sampler.peakBackends(), r.errorSamples().isEmpty() ? "" : String.join(" | ", r.errorSamples()));
         } catch (IllegalStateException e) {                    // a client thread could not even start
+            deadCells++;
             return new CellResult(rep, w.label(), targetName, threads, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1,
                     String.valueOf(e.getCause() == null ? e : e.getCause()));
         }
+    }
+
+    /** Cells in which not one operation succeeded, warm-up included (a short smoke may measure none in-window). */
+    int deadCells() {
+        return deadCells;
     }
 
     static String describe(CellResult r) {

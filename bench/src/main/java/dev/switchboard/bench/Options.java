@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /** The command line of {@link BenchMain}: {@code --key value} pairs over defaults ({@link #USAGE}). */
 record Options(List<String> targets, List<Workload> workloads, int reps, Duration warmup, Duration duration,
-               int threads, int bigThreads, Path out, String pgHost, int pgPort, String pgAdminUser,
+               int threads, int bigThreads, Path out, String pgHost, int pgPort,
                String database, int scale, String tenantPrefix, int tenants, int budget, int tenantPoolSize,
                Path proxyJar, List<String> proxyJavaOptions, String pgbouncer, boolean smoke, boolean charts) {
 
@@ -26,7 +26,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
               --workloads    select1,point,tpcb,connect,tenants-uniform,tenants-zipf,bigresult
               --reps 3   --warmup 3s   --duration 10s   --threads 8   --big-threads 1
               --out bench/results
-              --pg-host 127.0.0.1   --pg-port 5432   --pg-admin-user postgres (sees pg_stat_activity)
+              --pg-host 127.0.0.1   --pg-port 5432
               --database bench   --scale 10   --tenant-prefix tenant_   --tenants 200
               --budget 20          backend connections for the tenants workload, on every target that can bound them
               --tenant-pool-size 2 pool size per tenant database (inapp, pgbouncer, switchboard)
@@ -51,7 +51,6 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
         v.put("out", "bench/results");
         v.put("pg-host", "127.0.0.1");
         v.put("pg-port", "5432");
-        v.put("pg-admin-user", "postgres");
         v.put("database", "bench");
         v.put("scale", "10");
         v.put("tenant-prefix", "tenant_");
@@ -78,7 +77,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
         var o = new Options(targets, split(v.get("workloads")).stream().map(Workload::of).toList(),
                 positive(v, "reps"), duration(v.get("warmup")), duration(v.get("duration")), positive(v, "threads"),
                 positive(v, "big-threads"), Path.of(v.get("out")), v.get("pg-host"), positive(v, "pg-port"),
-                v.get("pg-admin-user"), v.get("database"), positive(v, "scale"), v.get("tenant-prefix"),
+                v.get("database"), positive(v, "scale"), v.get("tenant-prefix"),
                 positive(v, "tenants"), positive(v, "budget"), positive(v, "tenant-pool-size"),
                 Path.of(v.get("proxy-jar")), words(v.get("proxy-java-opts")), v.get("pgbouncer"),
                 Boolean.parseBoolean(v.get("smoke")), Boolean.parseBoolean(v.get("charts")));

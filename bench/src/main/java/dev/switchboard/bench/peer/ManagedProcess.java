@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,11 +36,13 @@ public final class ManagedProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Starts {@code command}, output to {@code log}, and waits until {@code port} on loopback accepts connections. */
-    static ManagedProcess start(String name, List<String> command, Path workDir, Path log, int port,
-                                Duration startTimeout) throws IOException {
-        Process p = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    /** Starts {@code command} with {@code env} added, output to {@code log}, and waits until {@code port} on loopback accepts connections. */
+    static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log,
+                                int port, Duration startTimeout) throws IOException {
+        var pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         var mp = new ManagedProcess(name, p, port, log);
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (true) {

@@ -1,21 +1,18 @@
 package dev.switchboard.bench.peer;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * PgBouncer on loopback with a generated ini: transaction pooling, md5 auth against a generated userlist, the
- * bench database with a pool of {@code appPoolSize}, every other database (the tenants) through the {@code *}
+ * PgBouncer on loopback with a generated ini: transaction pooling, md5 auth against a generated userlist (which
+ * also gives PgBouncer its server passwords), the bench database with a pool of {@code appPoolSize}, every other database (the tenants) through the {@code *}
  * fallback with {@code tenantPoolSize} server connections each and at most {@code tenantBudget} for the tenant
  * user over all of them ({@code max_user_connections}: PgBouncer's way to bound a user's total). PgBouncer refuses
  * to run as root, so as root it is started as the {@code postgres} user (setpriv execs it: same pid).
@@ -44,7 +41,9 @@ public final class PgBouncerProcess {
         var userlist = new StringBuilder();
         users.forEach((user, p) -> {
             String u = user + ROLE_SUFFIX;
-            userlist.append('"').append(u).append("\" \"").append(md5(p + u)).append("\"\n");
+            // Plain text: PgBouncer checks md5 logins against it and also logs in to PostgreSQL with it, whatever
+            // PostgreSQL's own auth method (trust, md5, scram-sha-256). Throwaway bench passwords only.
+            userlist.append('"').append(u).append("\" \"").append(p).append("\"\n");
         });
         Path userFile = dir.resolve("userlist.txt");
         Files.writeString(userFile, userlist, StandardCharsets.UTF_8);
@@ -83,16 +82,8 @@ public final class PgBouncerProcess {
             command.addAll(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups"));
         }
         command.addAll(List.of(binary, iniFile.toString()));
-        return ManagedProcess.start("pgbouncer", command, dir, logDir.resolve("pgbouncer.out"), port,
+        return ManagedProcess.start("pgbouncer", command, Map.of(), dir, logDir.resolve("pgbouncer.out"), port,
                 Duration.ofSeconds(20));
     }
 
-    private static String md5(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
-            return "md5" + String.format("%032x", new BigInteger(1, d));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,17 +9,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Switchboard proxy, started from its shaded jar as a child JVM with a generated config: transaction pooling,
  * the bench database with a pool of {@code appPoolSize}, the tenant databases from one template
  * ({@code <prefix>{name}}) with pools of {@code tenantPoolSize}, and a registry of {@code tenantBudget /
  * tenantPoolSize} pools, so that the tenants never hold more than {@code tenantBudget} backend connections (also
- * written as {@code registry.maxBackendConnections}). Backend logins use PostgreSQL's trust auth: no password.
+ * written as {@code registry.maxBackendConnections}). Backend passwords reach the proxy as environment variables
+ * the config refers to ({@code ${env:…}}), as the config requires.
  */
 public final class SwitchboardProcess {
     /** The proxy logs in to PostgreSQL as the client's user with this suffix (roles made by bench/setup-data.sh). */
     public static final String ROLE_SUFFIX = "_switchboard";
+    private static final String APP_PASSWORD_ENV = "SWITCHBOARD_BENCH_APP_PASSWORD";
+    private static final String TENANT_PASSWORD_ENV = "SWITCHBOARD_BENCH_TENANT_PASSWORD";
 
     private SwitchboardProcess() {
     }
@@ -56,10 +60,12 @@ public final class SwitchboardProcess {
                   %s:
                     jdbcUrl: "%s%s"
                     username: %s
+                    password: "${env:%s}"
                     pool: { maxPoolSize: %d }
                   "%s{name}":
                     jdbcUrl: "%s%s{name}"
                     username: %s
+                    password: "${env:%s}"
                 users:
                   %s:
                     password: "%s"
@@ -69,8 +75,8 @@ public final class SwitchboardProcess {
                     password: "%s"
                     databases: ["%s{name}"]
                 """.formatted(port, Math.max(1, tenantBudget / tenantPoolSize), tenantBudget, tenantPoolSize,
-                appDatabase, pg, appDatabase, users.appUser() + ROLE_SUFFIX, appPoolSize,
-                tenantPrefix, pg, tenantPrefix, users.tenantUser() + ROLE_SUFFIX,
+                appDatabase, pg, appDatabase, users.appUser() + ROLE_SUFFIX, APP_PASSWORD_ENV, appPoolSize,
+                tenantPrefix, pg, tenantPrefix, users.tenantUser() + ROLE_SUFFIX, TENANT_PASSWORD_ENV,
                 users.appUser(), verifier(users.appPassword()), appDatabase, appDatabase,
                 users.tenantUser(), verifier(users.tenantPassword()), tenantPrefix);
         Path config = outDir.resolve("switchboard-bench.yml");
@@ -80,7 +86,10 @@ public final class SwitchboardProcess {
         command.add(java);
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--config", config.toString()));
-        return ManagedProcess.start("switchboard", command, outDir, outDir.resolve("switchboard.log"), port,
+        // The backend roles have the bench users' passwords (bench/setup-data.sh); the config may only refer to them.
+        Map<String, String> env = Map.of(APP_PASSWORD_ENV, users.appPassword(), TENANT_PASSWORD_ENV,
+                users.tenantPassword());
+        return ManagedProcess.start("switchboard", command, env, outDir, outDir.resolve("switchboard.log"), port,
                 Duration.ofSeconds(60));
     }
 
