@@ -80,7 +80,13 @@ public final class BenchMain {
                         + switchboard.get().port() + " (JVM options: " + o.proxyJavaOptions() + ")");
             }
             writePids(out, pgbouncer, switchboard);
-            var matrix = new Matrix(o, new Targets(o, pgbouncer, switchboard), data, System.out);
+            var targets = new Targets(o, pgbouncer, switchboard);
+            for (String name : o.targets()) {
+                try (var t = targets.create(name)) {
+                    System.out.println("bench: " + name + ": tenants' backend budget: " + t.budgetNote());
+                }
+            }
+            var matrix = new Matrix(o, targets, data, System.out);
             results = matrix.run(out.resolve("raw.csv"));
             dead = matrix.deadCells();
             for (var p : List.of(pgbouncer, switchboard)) {
