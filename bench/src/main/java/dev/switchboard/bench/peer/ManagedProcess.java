@@ -26,24 +26,29 @@ public final class ManagedProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Thread hook;
+    private final Runnable afterStop;
 
-    private ManagedProcess(String name, Process process, int port, Path log) {
+    private ManagedProcess(String name, Process process, int port, Path log, Runnable afterStop) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.afterStop = afterStop;
         this.hook = new Thread(this::stop, "stop-" + name);
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Starts {@code command} with {@code env} added, output to {@code log}, and waits until {@code port} on loopback accepts connections. */
+    /**
+     * Starts {@code command} with {@code env} added, output to {@code log}, and waits until {@code port} on loopback accepts
+     * connections. {@code afterStop} runs once the process is gone (to delete its generated files).
+     */
     static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log,
-                                int port, Duration startTimeout) throws IOException {
+                                int port, Duration startTimeout, Runnable afterStop) throws IOException {
         var pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
-        var mp = new ManagedProcess(name, p, port, log);
+        var mp = new ManagedProcess(name, p, port, log, afterStop);
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (true) {
             if (!p.isAlive()) {
@@ -105,18 +110,20 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    private void stop() {
-        if (!process.isAlive()) return;
-        process.destroy();                                    // SIGTERM: both peers drain and exit on it
-        try {
-            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+    private synchronized void stop() {
+        if (process.isAlive()) {
+            process.destroy();                                // SIGTERM: both peers drain and exit on it
+            try {
+                if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
+        if (!process.isAlive()) afterStop.run();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,15 @@ public final class PgBouncerProcess {
     public static final String ROLE_SUFFIX = "_pgbouncer";
 
     private PgBouncerProcess() {
+    }
+
+    /** Removes the generated ini, userlist, log and pid file. Idempotent. */
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // already gone, or not ours to remove: nothing else depends on it
+        }
     }
 
     /**
@@ -83,7 +93,7 @@ public final class PgBouncerProcess {
         }
         command.addAll(List.of(binary, iniFile.toString()));
         return ManagedProcess.start("pgbouncer", command, Map.of(), dir, logDir.resolve("pgbouncer.out"), port,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), () -> deleteQuietly(dir));
     }
 
 }

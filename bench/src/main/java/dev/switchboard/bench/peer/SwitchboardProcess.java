@@ -90,7 +90,7 @@ public final class SwitchboardProcess {
         Map<String, String> env = Map.of(APP_PASSWORD_ENV, users.appPassword(), TENANT_PASSWORD_ENV,
                 users.tenantPassword());
         return ManagedProcess.start("switchboard", command, env, outDir, outDir.resolve("switchboard.log"), port,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), () -> { });                 // its config and log stay with the results
     }
 
     private static String verifier(String password) {
