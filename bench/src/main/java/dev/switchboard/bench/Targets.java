@@ -1,0 +1,64 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.bench.peer.ManagedProcess;
+import dev.switchboard.bench.peer.PgBouncerProcess;
+import dev.switchboard.bench.peer.SwitchboardProcess;
+import dev.switchboard.bench.target.InAppTarget;
+import dev.switchboard.bench.target.JdbcTarget;
+import dev.switchboard.bench.target.JdbcTarget.TenantAccess;
+import dev.switchboard.bench.target.Target;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+
+/** Makes a fresh {@link Target} per cell, by name, against the peers this run started. */
+final class Targets {
+    private final Options o;
+    private final Optional<ManagedProcess> pgbouncer;
+    private final Optional<ManagedProcess> switchboard;
+
+    Targets(Options o, Optional<ManagedProcess> pgbouncer, Optional<ManagedProcess> switchboard) {
+        this.o = o;
+        this.pgbouncer = pgbouncer;
+        this.switchboard = switchboard;
+    }
+
+    Target create(String name) {
+        String pg = "jdbc:postgresql://" + o.pgHost() + ":" + o.pgPort() + "/";
+        return switch (name) {
+            case "direct" -> new JdbcTarget(name, db -> pg + db, pgjdbc(), TenantAccess.CONNECT_EACH,
+                    "none: one new backend connection per operation (at most one per client thread)",
+                    OptionalLong.empty(), "", "");
+            case "inapp" -> new InAppTarget(db -> pg + db,
+                    db -> db.equals(o.database()) ? Math.max(o.threads(), o.bigThreads()) : o.tenantPoolSize(),
+                    o.tenantPools());
+            case "pgbouncer" -> {
+                ManagedProcess p = pgbouncer.orElseThrow();
+                Properties props = pgjdbc();
+                // Transaction pooling: a named server-side prepared statement may land on another server
+                // connection, so pgjdbc must not make any (PgBouncer 1.18 does not track them).
+                props.setProperty("prepareThreshold", "0");
+                yield new JdbcTarget(name, db -> "jdbc:postgresql://127.0.0.1:" + p.port() + "/" + db, props,
+                        TenantAccess.HOLD_PER_TENANT, "max_user_connections=" + o.budget() + ", pool_size="
+                        + o.tenantPoolSize() + " per tenant", OptionalLong.of(p.pid()), PgBouncerProcess.ROLE_SUFFIX,
+                        PgBouncerProcess.ROLE_SUFFIX);
+            }
+            case "switchboard" -> {
+                ManagedProcess p = switchboard.orElseThrow();
+                yield new JdbcTarget(name, db -> "jdbc:switchboard://127.0.0.1:" + p.port() + "/" + db,
+                        new Properties(), TenantAccess.SWITCH_CATALOG, "registry.maxPools=" + o.tenantPools()
+                        + " × maxPoolSize=" + o.tenantPoolSize() + ", maxBackendConnections=" + o.budget(),
+                        OptionalLong.of(p.pid()), "", SwitchboardProcess.ROLE_SUFFIX);
+            }
+            default -> throw new IllegalArgumentException("unknown target " + name);
+        };
+    }
+
+    private static Properties pgjdbc() {
+        var p = new Properties();
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("socketTimeout", "300");
+        return p;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.bench.report;
+
+import dev.switchboard.bench.CellResult;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The medians of one workload × target over its repetitions. Throughput is ops/s, except for bigresult, where it is
+ * rows/s. RSS and backends are maxima, errors a sum: a budget or a limit holds only if it holds in every cell.
+ */
+public record Median(String workload, String target, int reps, double throughput, double opsPerSec, double p50Us,
+                     double p99Us, double p999Us, double rowsPerSec, double mbPerSec, double cpuPercent,
+                     double peakRssMb, int peakBackends, long errors) {
+
+    static Median of(String workload, String target, List<CellResult> cells) {
+        double ops = median(cells, CellResult::opsPerSec);
+        double rows = median(cells, CellResult::rowsPerSec);
+        return new Median(workload, target, cells.size(), isStreaming(workload) ? rows : ops, ops,
+                median(cells, CellResult::p50Us), median(cells, CellResult::p99Us), median(cells, CellResult::p999Us),
+                rows, median(cells, CellResult::mbPerSec), median(cells, CellResult::cpuPercent),
+                cells.stream().mapToDouble(CellResult::serverPeakRssMb).max().orElse(-1),
+                cells.stream().mapToInt(CellResult::peakBackends).max().orElse(-1),
+                cells.stream().mapToLong(CellResult::errors).sum());
+    }
+
+    static boolean isStreaming(String workload) {
+        return workload.equals("bigresult");
+    }
+
+    static double median(List<CellResult> cells, ToDoubleFunction<CellResult> f) {
+        double[] v = cells.stream().mapToDouble(f).sorted().toArray();
+        if (v.length == 0) return Double.NaN;
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
