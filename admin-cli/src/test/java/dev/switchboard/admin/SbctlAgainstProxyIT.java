@@ -46,9 +46,10 @@ class SbctlAgainstProxyIT {
                 admin: { listen: "127.0.0.1:0", token: "${env:SB_ADMIN_TOKEN}" }
                 databases:
                   sales: { jdbcUrl: "jdbc:h2:mem:sbctl_sales;DB_CLOSE_DELAY=-1", username: sa }
+                  archive: { jdbcUrl: "jdbc:h2:mem:sbctl_archive;DB_CLOSE_DELAY=-1", username: sa }
                   "t_{name}": { jdbcUrl: "jdbc:h2:mem:sbctl_t_{name};DB_CLOSE_DELAY=-1", username: sa }
                 users:
-                  alice: { password: "%s", databases: [sales, "t_{name}"], default: sales }
+                  alice: { password: "%s", databases: [sales, archive, "t_{name}"], default: sales }
                 """.formatted(verifier));
         proxy = Switchboard.start(ConfigLoader.load(file, ENV::get),
                 new Switchboard.Options(Optional.of(file), ENV::get, () -> exited.set(true)));
@@ -144,6 +145,19 @@ class SbctlAgainstProxyIT {
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("sales").contains("dry run");
         assertThat(sbctl("", "reload").exit()).isZero();
+    }
+
+    @Test
+    void databasesMoveSwitchesTheBackendAndRefusesABadTarget() throws Exception {
+        Run bad = sbctl("", "databases", "move", "archive", "--to", "jdbc:h2:tcp://127.0.0.1:1/nowhere");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("nothing changed");
+        Run moved = sbctl("", "databases", "move", "archive", "--to", "jdbc:h2:mem:sbctl_archive_new;DB_CLOSE_DELAY=-1");
+        assertThat(moved.exit()).as(moved.err()).isZero();
+        assertThat(sbctl("", "databases", "list").out()).contains("sbctl_archive_new");
+        try (Connection c = alice("archive")) {
+            assertThat(selectOne(c)).isEqualTo(1);
+        }
     }
 
     @Test

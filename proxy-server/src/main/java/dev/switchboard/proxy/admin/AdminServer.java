@@ -1,6 +1,7 @@
 package dev.switchboard.proxy.admin;
 
 import dev.switchboard.proxy.config.AdminSettings;
+import dev.switchboard.proxy.control.TenantMover;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -70,7 +71,8 @@ public final class AdminServer implements AutoCloseable {
         new PoolsResource(ctx.live(), ctx.registry()).register(router);
         new SessionsResource(ctx.sessions()).register(router);
         new UsersResource(ctx.live(), ctx.editor()).register(router);
-        new DatabasesResource(ctx.live(), ctx.editor()).register(router);
+        new DatabasesResource(ctx.live(), ctx.editor(), new TenantMover(ctx.live(), ctx.registry(), ctx.editor(),
+                ctx.live().config().registry().drainTimeout())).register(router);
         new ReloadResource(ctx.reloader()).register(router);
         new StatsResource(ctx.live(), ctx.registry(), ctx.sessions(), ctx.lifecycle()).register(router);
         new ShutdownResource(ctx.live(), ctx.lifecycle()).register(router);

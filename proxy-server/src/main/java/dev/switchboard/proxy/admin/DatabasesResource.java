@@ -3,6 +3,7 @@ package dev.switchboard.proxy.admin;
 import dev.switchboard.proxy.config.DatabaseConfig;
 import dev.switchboard.proxy.control.ConfigEditor;
 import dev.switchboard.proxy.control.LiveConfig;
+import dev.switchboard.proxy.control.TenantMover;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +18,12 @@ import java.util.Map;
 final class DatabasesResource {
     private final LiveConfig live;
     private final ConfigEditor editor;
+    private final TenantMover mover;
 
-    DatabasesResource(LiveConfig live, ConfigEditor editor) {
+    DatabasesResource(LiveConfig live, ConfigEditor editor, TenantMover mover) {
         this.live = live;
         this.editor = editor;
+        this.mover = mover;
     }
 
     void register(AdminRouter router) {
@@ -78,12 +81,19 @@ final class DatabasesResource {
         return AdminResponse.ok(Json.object("name", name, "removed", true));
     }
 
-    // Moving a tenant (verify, pause, drain, switch, resume, roll back) comes with issue #4.
+    /** Verify the new target, pause, drain, switch, resume; 409 after a rollback ({@link TenantMover}). */
     private AdminResponse move(AdminRequest request) {
-        request.json().allowOnly("jdbcUrl").requireString("jdbcUrl");
-        if (live.config().databases().get(request.param("name")) == null) {
-            throw AdminException.notFound("no database " + request.param("name"));
+        String name = request.param("name");
+        String jdbcUrl = request.json().allowOnly("jdbcUrl").requireString("jdbcUrl");
+        try {
+            DatabaseConfig moved = mover.move(name, jdbcUrl)
+                    .orElseThrow(() -> AdminException.notFound("no database " + name));
+            return AdminResponse.ok(Json.object("name", name, "moved", true, "jdbcUrl", moved.jdbcUrl()));
+        } catch (TenantMover.MoveRefused e) {
+            throw AdminException.conflict(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdminException(500, "interrupted while moving " + name);
         }
-        throw new AdminException(501, "databases move is not implemented yet (issue #4)");
     }
 }

@@ -76,6 +76,30 @@ public final class ConfigEditor {
         return remove("databases", name);
     }
 
+    /**
+     * Points {@code databases.<name>} at {@code jdbcUrl}, keeping its other keys (username, password reference, pool
+     * settings) as the file has them. A database made from a template gets a concrete entry of its own, copied from
+     * its template's entry ({@code {name}} filled in), which takes precedence over the template from now on.
+     *
+     * @param template the template's name when {@code name} is an instance of it, else empty
+     */
+    public Edit moveDatabase(String name, Optional<String> template, String matchedPart, String jdbcUrl) {
+        return reloader.locked(() -> {
+            Map<String, Object> root = readTree();
+            Map<String, Object> entries = section(root, "databases");
+            Object source = entries.get(template.orElse(name));
+            if (!(source instanceof Map<?, ?> raw)) throw new IllegalStateException("no database " + name);
+            var entry = new LinkedHashMap<String, Object>();
+            raw.forEach((k, v) -> entry.put(String.valueOf(k),
+                    v instanceof String text && template.isPresent() ? text.replace("{name}", matchedPart) : v));
+            entry.put("jdbcUrl", jdbcUrl);
+            entry.remove("keepWarm");                       // a template may not be keepWarm; its copy stays as it was
+            boolean created = !entries.containsKey(name);
+            entries.put(name, entry);
+            return new Edit(created, write(root, "moved databases." + name));
+        });
+    }
+
     private Edit put(String section, String name, Map<String, Object> entry) {
         Objects.requireNonNull(entry, "entry");
         return reloader.locked(() -> {

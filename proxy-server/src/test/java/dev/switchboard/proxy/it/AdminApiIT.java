@@ -232,8 +232,11 @@ class AdminApiIT {
         assertThat(api.post("/api/v1/reload?dryRun=maybe", null).status()).isEqualTo(400);
         assertThat(api.delete("/api/v1/users/nobody").status()).isEqualTo(404);
         assertThat(api.delete("/api/v1/databases/nothing").status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/databases/sales/move", "{\"jdbcUrl\":\"jdbc:h2:mem:elsewhere\"}").status())
-                .isEqualTo(501);
+        var badTarget = api.post("/api/v1/databases/sales/move", "{\"jdbcUrl\":\"jdbc:h2:tcp://127.0.0.1:1/x\"}");
+        assertThat(badTarget.status()).isEqualTo(409);
+        assertThat(badTarget.error()).contains("failed its check").contains("nothing changed");
+        assertThat(api.post("/api/v1/databases/nothing/move", "{\"jdbcUrl\":\"jdbc:h2:mem:x\"}").status())
+                .isEqualTo(404);
     }
 
     @Test
