@@ -66,6 +66,10 @@ import java.util.function.Supplier;
  * <p>Pool modes: in {@code transaction} mode a backend connection is held for a transaction (autocommit off,
  * from the first statement to COMMIT/ROLLBACK) or, in autocommit, for one statement, or by an open cursor that
  * owns it; in {@code session} mode the first statement takes one and the session keeps it until it ends.
+ *
+ * <p>Longer than most classes: it holds the request dispatch, statement execution and the backend-connection rules,
+ * which share the session's state. The next split is planned: statement execution (execute, batch, metadata) into a
+ * {@code StatementRunner}, and the lease rules of the pool modes into a {@code BackendLink}.
  */
 public final class Session implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
