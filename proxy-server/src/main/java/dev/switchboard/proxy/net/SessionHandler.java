@@ -73,7 +73,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        session.cancel();                       // the client is gone: stop what it was running
+        // The client is gone: stop what it was running. Statement.cancel() blocks (pgjdbc opens a connection to
+        // send it), so it runs on a worker thread, never on this event loop.
+        jdbc.execute(session::cancel);
         enqueue(ctx, Terminate.INSTANCE);       // then close the session after the request in flight
         ctx.fireChannelInactive();
     }
