@@ -66,6 +66,7 @@ public final class Switchboard implements AutoCloseable {
     private final PoolRegistry registry;
     private final Sessions sessions;
     private final Reloader reloader;
+    private final Optional<java.util.concurrent.ScheduledExecutorService> catalogRefresher;
     private final Instant startedAt = Instant.now();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile ProxyServer server;
@@ -81,6 +82,15 @@ public final class Switchboard implements AutoCloseable {
         this.registry = new PoolRegistry(config.registry(), poolFactory, jdbc);
         this.sessions = new Sessions();
         this.reloader = new Reloader(live, registry, options.configFile(), options.env());
+        this.catalogRefresher = reloader.catalog().map(catalog -> {
+            // Read once before listening, so catalog users can log in from the first connection; then every refresh.
+            reloader.refreshCatalog();
+            var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("sb-catalog").factory());
+            long every = catalog.settings().refresh().toMillis();
+            timer.scheduleWithFixedDelay(reloader::refreshCatalog, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return timer;
+        });
         metrics.bind(registry, config.registry().maxPools(), config.registry().maxBackendConnections());
         metrics.bindClients(this::clientCounts);
     }
@@ -184,6 +194,7 @@ public final class Switchboard implements AutoCloseable {
 
     /** Closes everything that was started, in order; for a failed start too. */
     private void stop() {
+        catalogRefresher.ifPresent(java.util.concurrent.ScheduledExecutorService::shutdownNow);
         if (server != null) server.close();
         registry.close();
         poolFactory.close();

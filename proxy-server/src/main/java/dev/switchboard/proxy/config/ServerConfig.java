@@ -61,7 +61,7 @@ public record ServerConfig(ServerSettings server, AdminSettings admin, RegistryS
         return Optional.empty();
     }
 
-    private static void checkDatabasesOf(UserConfig user, Map<String, DatabaseConfig> databases) {
+    static void checkDatabasesOf(UserConfig user, Map<String, DatabaseConfig> databases) {
         String key = "users." + user.name();
         List<String> entries = user.resolvedDatabases();
         for (int i = 0; i < entries.size(); i++) checkKnown(key + ".databases[" + i + "]", entries.get(i), databases);

@@ -38,6 +38,8 @@ public final class Reloader {
     private final Optional<Path> file;
     private final Function<String, String> env;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Optional<Catalog> catalog;
+    private ServerConfig fileConfig;                  // the config as the file has it, before the catalog; under lock
 
     /**
      * @param file the config file the proxy started from; empty when it was started from a config in memory, and
@@ -49,6 +51,35 @@ public final class Reloader {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.file = Objects.requireNonNull(file, "file");
         this.env = Objects.requireNonNull(env, "env");
+        this.fileConfig = live.config();
+        this.catalog = live.config().catalog().map(c -> new Catalog(c, env));
+    }
+
+    /**
+     * Reads the catalog again and applies what changed (new tenants, removed users, moved databases). An unreachable
+     * catalog keeps the running config. No-op without a catalog.
+     *
+     * @return false when the catalog could not be read
+     */
+    public boolean refreshCatalog() {
+        if (catalog.isEmpty()) return true;
+        try {
+            catalog.get().refresh();                  // I/O outside the lock
+        } catch (java.sql.SQLException e) {
+            log.warn("catalog unreachable, keeping the running config: sqlstate={} {}", e.getSQLState(),
+                    e.getMessage());
+            return false;
+        }
+        locked(() -> {
+            ServerConfig merged = catalog.get().merge(fileConfig);
+            if (!ConfigDiff.between(live.config(), merged, registry.pools()).isEmpty()) applyLocked(fileConfig);
+            return null;
+        });
+        return true;
+    }
+
+    public Optional<Catalog> catalog() {
+        return catalog;
     }
 
     /**
@@ -67,6 +98,7 @@ public final class Reloader {
                 log.info("reload refused: {}", e.getMessage());
                 throw e;
             }
+            if (catalog.isPresent()) refreshCatalogRows();
             return dryRun ? new Outcome(false, diff(read)) : applyLocked(read);
         });
     }
@@ -91,13 +123,27 @@ public final class Reloader {
         }
     }
 
+    private void refreshCatalogRows() {
+        try {
+            catalog.orElseThrow().refresh();
+        } catch (java.sql.SQLException e) {
+            log.warn("catalog unreachable during reload, using its last rows: sqlstate={}", e.getSQLState());
+        }
+    }
+
+    private ServerConfig withCatalog(ServerConfig fromFile) {
+        return catalog.map(c -> c.merge(fromFile)).orElse(fromFile);
+    }
+
     private ConfigDiff diff(ServerConfig read) {
-        return ConfigDiff.between(live.config(), read, registry.pools());
+        return ConfigDiff.between(live.config(), withCatalog(read), registry.pools());
     }
 
     /** Applies {@code read} (as loaded from the file). Caller holds the lock. */
-    Outcome applyLocked(ServerConfig read) {
+    Outcome applyLocked(ServerConfig fromFile) {
         if (!lock.isHeldByCurrentThread()) throw new IllegalStateException("reload lock not held");
+        fileConfig = fromFile;
+        ServerConfig read = withCatalog(fromFile);
         ServerConfig running = live.config();
         ConfigDiff changes = ConfigDiff.between(running, read, registry.pools());
         live.swap(ConfigDiff.effective(running, read));

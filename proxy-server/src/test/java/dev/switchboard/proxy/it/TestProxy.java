@@ -102,6 +102,7 @@ final class TestProxy implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>();
         private final Map<String, String> env = new HashMap<>();
         private String registry = "";
+        private String extraSections = "";
         private String server = "";
         private String adminToken;
         private Runnable exit = () -> { };
@@ -142,6 +143,12 @@ final class TestProxy implements AutoCloseable {
             return this;
         }
 
+        /** Whole top-level sections, e.g. {@code catalog: { … }\n}. */
+        Builder section(String yaml) {
+            this.extraSections += yaml;
+            return this;
+        }
+
         Builder registry(String yamlFlowMap) {
             this.registry = "registry: " + yamlFlowMap + "\n";
             return this;
@@ -178,6 +185,7 @@ final class TestProxy implements AutoCloseable {
             y.append("admin: { listen: \"127.0.0.1:0\"")
                     .append(adminToken == null ? "" : ", token: \"${env:SB_IT_ADMIN_TOKEN}\"").append(" }\n");
             y.append(registry);
+            y.append(extraSections);
             y.append("databases:\n").append(databases);
             y.append("users:\n");
             users.forEach((n, u) -> y.append("  ").append(n).append(": ").append(u).append('\n'));
