@@ -57,10 +57,7 @@ public final class Catalog {
 
     /** Reads every row again (creating the tables if missing). @throws SQLException the catalog is unreachable */
     public void refresh() throws SQLException {
-        var props = new Properties();
-        if (!settings.username().isEmpty()) props.setProperty("user", settings.username());
-        if (!settings.password().value().isEmpty()) props.setProperty("password", settings.password().value());
-        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), props); Statement st = c.createStatement()) {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute(SCHEMA);
             var dbs = new ArrayList<DatabaseRow>();
             try (ResultSet rs = st.executeQuery("SELECT name, jdbc_url, username, password_ref, pool_mode, keep_warm, "
@@ -85,6 +82,99 @@ public final class Catalog {
             databases = List.copyOf(dbs);
             users = List.copyOf(us);
         }
+    }
+
+    /**
+     * Writes one user (admin API / sbctl) as an upsert, after checking it would be accepted next to the rows read last
+     * ({@code file} is the config it joins).
+     *
+     * @throws dev.switchboard.proxy.config.ConfigException the row would be skipped; nothing written
+     */
+    public void putUser(ServerConfig file, UserRow row) throws SQLException {
+        check(file, List.of(), List.of(row));
+        write("INSERT INTO switchboard_users (name, verifier, databases, default_database, valid_until, "
+                + "max_client_connections) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                + "verifier = EXCLUDED.verifier, databases = EXCLUDED.databases, default_database = "
+                + "EXCLUDED.default_database, valid_until = EXCLUDED.valid_until, max_client_connections = "
+                + "EXCLUDED.max_client_connections", (c, ps) -> {
+                    ps.setString(1, row.name());
+                    ps.setString(2, row.verifier());
+                    ps.setArray(3, c.createArrayOf("text", row.databases().toArray()));
+                    ps.setString(4, row.defaultDatabase().orElse(null));
+                    ps.setTimestamp(5, row.validUntil().map(Timestamp::from).orElse(null));
+                    ps.setInt(6, row.maxClientConnections());
+                });
+    }
+
+    /** Writes one database as an upsert; checked like {@link #putUser}. */
+    public void putDatabase(ServerConfig file, DatabaseRow row) throws SQLException {
+        check(file, List.of(row), List.of());
+        write("INSERT INTO switchboard_databases (name, jdbc_url, username, password_ref, pool_mode, keep_warm, "
+                + "max_pool_size, min_idle, connection_timeout_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) "
+                + "DO UPDATE SET jdbc_url = EXCLUDED.jdbc_url, username = EXCLUDED.username, password_ref = "
+                + "EXCLUDED.password_ref, pool_mode = EXCLUDED.pool_mode, keep_warm = EXCLUDED.keep_warm, "
+                + "max_pool_size = EXCLUDED.max_pool_size, min_idle = EXCLUDED.min_idle, connection_timeout_ms = "
+                + "EXCLUDED.connection_timeout_ms", (c, ps) -> {
+                    ps.setString(1, row.name());
+                    ps.setString(2, row.jdbcUrl());
+                    ps.setString(3, row.username());
+                    ps.setString(4, row.passwordRef());
+                    ps.setString(5, row.poolMode().orElse(null));
+                    ps.setBoolean(6, row.keepWarm());
+                    ps.setObject(7, row.maxPoolSize().orElse(null), java.sql.Types.INTEGER);
+                    ps.setObject(8, row.minIdle().orElse(null), java.sql.Types.INTEGER);
+                    ps.setObject(9, row.connectionTimeoutMillis().orElse(null), java.sql.Types.INTEGER);
+                });
+    }
+
+    /** Deletes a row of {@code switchboard_users} or {@code switchboard_databases}; false when there was none. */
+    public boolean delete(boolean user, String name) throws SQLException {
+        String table = user ? "switchboard_users" : "switchboard_databases";
+        var deleted = new int[1];
+        write("DELETE FROM " + table + " WHERE name = ?", (c, ps) -> ps.setString(1, name), deleted);
+        return deleted[0] > 0;
+    }
+
+    private void check(ServerConfig file, List<DatabaseRow> moreDatabases, List<UserRow> moreUsers) {
+        var problems = new ArrayList<String>();
+        var dbs = new ArrayList<>(databases);
+        dbs.removeIf(d -> moreDatabases.stream().anyMatch(m -> m.name().equals(d.name())));
+        dbs.addAll(moreDatabases);
+        var us = new ArrayList<>(users);
+        us.removeIf(u -> moreUsers.stream().anyMatch(m -> m.name().equals(u.name())));
+        us.addAll(moreUsers);
+        CatalogEntries.merge(file, dbs, us, env, problems::add);
+        for (String p : problems) {
+            boolean ours = moreDatabases.stream().anyMatch(d -> p.contains("[" + d.name() + "]"))
+                    || moreUsers.stream().anyMatch(u -> p.contains("[" + u.name() + "]"));
+            if (ours) throw new dev.switchboard.proxy.config.ConfigException(p.replace(" skipped: ", ": "));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(Connection c, java.sql.PreparedStatement ps) throws SQLException;
+    }
+
+    private void write(String sql, Binder binder) throws SQLException {
+        write(sql, binder, new int[1]);
+    }
+
+    private void write(String sql, Binder binder, int[] count) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute(SCHEMA);
+            try (var ps = c.prepareStatement(sql)) {
+                binder.bind(c, ps);
+                count[0] = ps.executeUpdate();
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        var props = new Properties();
+        if (!settings.username().isEmpty()) props.setProperty("user", settings.username());
+        if (!settings.password().value().isEmpty()) props.setProperty("password", settings.password().value());
+        return DriverManager.getConnection(settings.jdbcUrl(), props);
     }
 
     private static Optional<Integer> integer(ResultSet rs, int column) throws SQLException {

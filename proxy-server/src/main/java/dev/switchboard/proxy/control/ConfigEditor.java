@@ -103,6 +103,7 @@ public final class ConfigEditor {
     private Edit put(String section, String name, Map<String, Object> entry) {
         Objects.requireNonNull(entry, "entry");
         return reloader.locked(() -> {
+            if (toCatalog(section, name)) return CatalogWriter.put(reloader, section, name, entry);
             Map<String, Object> root = readTree();
             Map<String, Object> entries = section(root, section);
             boolean created = !entries.containsKey(name);
@@ -113,12 +114,23 @@ public final class ConfigEditor {
 
     private Optional<Edit> remove(String section, String name) {
         return reloader.locked(() -> {
+            if (toCatalog(section, name)) return CatalogWriter.remove(reloader, section, name);
             Map<String, Object> root = readTree();
             Map<String, Object> entries = section(root, section);
             if (!entries.containsKey(name)) return Optional.empty();
             entries.remove(name);
             return Optional.of(new Edit(false, write(root, "removed " + section + "." + name)));
         });
+    }
+
+    /**
+     * With a catalog configured, users and databases are written there (DESIGN.md: the replicas' shared source of
+     * truth), except names the config file itself defines: the file wins over the catalog, so those stay in the file.
+     */
+    private boolean toCatalog(String section, String name) {
+        if (reloader.catalog().isEmpty()) return false;
+        ServerConfig file = reloader.fileConfigLocked();
+        return section.equals("users") ? !file.users().containsKey(name) : !file.databases().containsKey(name);
     }
 
     private Map<String, Object> readTree() {

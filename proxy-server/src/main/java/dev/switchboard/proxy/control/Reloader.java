@@ -82,6 +82,17 @@ public final class Reloader {
         return catalog;
     }
 
+    /** The config as the file has it (before the catalog). Caller holds the lock. */
+    ServerConfig fileConfigLocked() {
+        return fileConfig;
+    }
+
+    /** Re-reads the catalog and applies, after an edit written to it. Caller holds the lock. */
+    Outcome applyCatalogEditLocked() throws java.sql.SQLException {
+        catalog.orElseThrow().refresh();
+        return applyLocked(fileConfig);
+    }
+
     /**
      * Reads the config file again and, unless {@code dryRun}, applies it.
      *

@@ -111,4 +111,36 @@ class CatalogIT {
         catalog("DELETE FROM switchboard_users WHERE name = ?", "carol");
         awaitLogin("carol", "cat_sales", false);
     }
+
+    @Test
+    void adminEditsGoToTheCatalogExceptForNamesTheFileDefines() throws Exception {
+        Backend.POSTGRES.require();
+        proxy = TestProxy.builder()
+                .rawDatabase("sales: { jdbcUrl: \"jdbc:h2:mem:catalog_edit_sales;DB_CLOSE_DELAY=-1\", username: sa }")
+                .user("alice", PASSWORD, List.of("sales"))
+                .section("catalog: { jdbcUrl: \"" + Backend.POSTGRES.jdbcUrl + "\", username: \"" + Backend.POSTGRES.user
+                        + "\", password: \"${env:" + Backend.POSTGRES.passwordEnvName() + "}\", refresh: 1m }\n")
+                .env(Backend.POSTGRES.env())
+                .adminToken("catalog-token")
+                .start();
+        var api = new AdminHttp(proxy, "catalog-token");
+        String verifier = ScramVerifier.create(PASSWORD.toCharArray()).format();
+        var put = api.put("/api/v1/users/erin", "{\"password\":\"" + verifier + "\",\"databases\":[\"sales\"]}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        try (Connection erin = proxy.connect("erin", PASSWORD, "sales")) {
+            assertThat(TestDb.rows(erin, "SELECT 1")).containsExactly(List.of(1));
+        }
+        try (Connection c = Backend.POSTGRES.direct()) {
+            assertThat(TestDb.rows(c, "SELECT name FROM switchboard_users")).containsExactly(List.of("erin"));
+        }
+        assertThat(java.nio.file.Files.readString(proxy.configFile())).doesNotContain("erin");
+        var bad = api.put("/api/v1/users/frank", "{\"password\":\"" + verifier + "\",\"databases\":[\"nowhere\"]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(api.delete("/api/v1/users/erin").status()).isEqualTo(200);
+        var gone = catchThrowableOfType(SQLException.class, () -> proxy.connect("erin", PASSWORD, "sales"));
+        assertThat(gone.getSQLState()).isEqualTo("28000");
+        var fileUser = api.put("/api/v1/users/alice", "{\"password\":\"" + verifier + "\",\"databases\":[\"sales\"]}");
+        assertThat(fileUser.status()).isEqualTo(200);
+        assertThat(java.nio.file.Files.readString(proxy.configFile())).contains("alice");
+    }
 }
