@@ -45,6 +45,7 @@ public final class Catalog {
     private final Function<String, String> env;
     private volatile List<DatabaseRow> databases = List.of();
     private volatile List<UserRow> users = List.of();
+    private volatile boolean schemaReady;           // the tables exist: no DDL on every refresh and write
 
     public Catalog(CatalogSettings settings, Function<String, String> env) {
         this.settings = settings;
@@ -58,7 +59,7 @@ public final class Catalog {
     /** Reads every row again (creating the tables if missing). @throws SQLException the catalog is unreachable */
     public void refresh() throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute(SCHEMA);
+            ensureSchema(st);
             var dbs = new ArrayList<DatabaseRow>();
             try (ResultSet rs = st.executeQuery("SELECT name, jdbc_url, username, password_ref, pool_mode, keep_warm, "
                     + "max_pool_size, min_idle, connection_timeout_ms FROM switchboard_databases ORDER BY name")) {
@@ -162,12 +163,18 @@ public final class Catalog {
 
     private void write(String sql, Binder binder, int[] count) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute(SCHEMA);
+            ensureSchema(st);
             try (var ps = c.prepareStatement(sql)) {
                 binder.bind(c, ps);
                 count[0] = ps.executeUpdate();
             }
         }
+    }
+
+    private void ensureSchema(Statement st) throws SQLException {
+        if (schemaReady) return;
+        st.execute(SCHEMA);
+        schemaReady = true;
     }
 
     private Connection connect() throws SQLException {
