@@ -31,7 +31,7 @@ bench/setup-data.sh
 
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
     echo "bench: building" >&2
-    bin/mvn -B -q install -DskipTests >&2
+    bin/mvn -B -q package -DskipTests >&2
 fi
 
 mkdir -p "$out"

@@ -11,7 +11,7 @@ cd "$root"
 
 bench/setup-data.sh --smoke
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-    bin/mvn -B -q install -DskipTests >&2
+    bin/mvn -B -q package -DskipTests >&2
 fi
 out="$(mktemp -d -t sb-bench-smoke-XXXXXX)"
 pid=""
