@@ -16,6 +16,8 @@ public final class SqlStates {
     public static final String ACTIVE_TRANSACTION = "25001";
     /** No capacity: connection limit or backend pool exhausted. */
     public static final String NO_CAPACITY = "53300";
+    /** A result too large for the proxy's buffer for small results (see SPEC.md §7). */
+    public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
     /** Statement cancelled or timed out. */
     public static final String QUERY_CANCELED = "57014";
     /** The server is shutting down. */

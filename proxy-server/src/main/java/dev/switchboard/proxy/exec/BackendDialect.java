@@ -1,5 +1,6 @@
 package dev.switchboard.proxy.exec;
 
+import java.sql.SQLException;
 import java.util.Locale;
 
 /** What differs between backends where Switchboard has to care. */
@@ -24,6 +25,17 @@ enum BackendDialect {
 
     boolean streamsOnlyInTransaction() {
         return streamsOnlyInTransaction;
+    }
+
+    /**
+     * True when pgjdbc refused a result larger than its {@code maxResultBuffer}. pgjdbc reports it as 08006 although
+     * the connection is fine; its message is the only mark.
+     */
+    static boolean exceededResultBuffer(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("maxResultBuffer")) return true;
+        }
+        return false;
     }
 
     /**

@@ -80,6 +80,7 @@ public final class Session implements AutoCloseable {
     private final Supplier<Router> router;
     private final String client;
     private final Metrics metrics;
+    private final ResultSizes resultSizes;
     private final Instant startedAt = Instant.now();
     private final SessionSettings settings = new SessionSettings();
     private final Map<Integer, Cursor> cursors = new HashMap<>();
@@ -102,9 +103,10 @@ public final class Session implements AutoCloseable {
      * @param router  the live router: read again at each database switch and before each lease, so a reload reaches
      *                open sessions (a changed database's new settings; a removed database fails with 3D000)
      * @param client  the client's address, for the admin API and logs
+     * @param resultSizes what is known of each query's result size, shared by all sessions
      */
     public Session(long id, long cancelKey, Principal principal, Route route, PoolRegistry registry,
-                   Supplier<Router> router, String client, Metrics metrics) {
+                   Supplier<Router> router, String client, Metrics metrics, ResultSizes resultSizes) {
         this.id = id;
         this.cancelKey = cancelKey;
         this.principal = principal;
@@ -112,6 +114,7 @@ public final class Session implements AutoCloseable {
         this.router = router;
         this.client = client;
         this.metrics = metrics;
+        this.resultSizes = resultSizes;
         moveTo(route);
     }
 
@@ -216,12 +219,18 @@ public final class Session implements AutoCloseable {
         Lease own = ownLeaseForStatement();
         Connection c = own != null ? own.connection() : sessionConnection();
         boolean implicitTx = false;
+        // On PostgreSQL a query in autocommit streams only inside a transaction: open an implicit one, unless the
+        // result is known to be small (ResultSizes), or bounded by maxRows, so pgjdbc may read it whole.
+        boolean streamsOnlyInTx = settings.autoCommit && dialect.streamsOnlyInTransaction()
+                && BackendDialect.returnsRows(e.sql()) && c.getAutoCommit();
+        boolean boundedByMaxRows = e.maxRows() > 0 && e.maxRows() <= e.fetchSize();
+        boolean buffered = streamsOnlyInTx
+                && (boundedByMaxRows || resultSizes.fitsOneBatch(route.database(), e.sql()));
         Statement st = null;
         boolean handedOff = false;
         boolean succeeded = false;
         try {
-            if (settings.autoCommit && dialect.streamsOnlyInTransaction() && BackendDialect.returnsRows(e.sql())
-                    && c.getAutoCommit()) {
+            if (streamsOnlyInTx && !buffered) {
                 c.setAutoCommit(false);
                 implicitTx = true;
             }
@@ -234,11 +243,14 @@ public final class Session implements AutoCloseable {
             if (isResult) {
                 ResultSet rs = st.getResultSet();
                 var writer = ResultWriter.start(rs, reply);
-                if (writer.writeBatch(reply, e.fetchSize())) {
+                boolean fitted = writer.writeBatch(reply, e.fetchSize());
+                if (streamsOnlyInTx && !boundedByMaxRows) resultSizes.record(route.database(), e.sql(), fitted);
+                if (fitted) {
                     rs.close();
                     succeeded = true;
                     return ResultEnd.ROWS;
                 }
+                // A buffered result that outgrew one batch is answered from pgjdbc's buffer; it streams next time.
                 int cursorId = nextCursorId++;
                 cursors.put(cursorId, new Cursor(cursorId, st, rs, writer, own, implicitTx));
                 handedOff = true;
@@ -255,7 +267,16 @@ public final class Session implements AutoCloseable {
             }
             succeeded = true;
             return new ResultEnd(count, false);
-        } catch (SQLException | RuntimeException ex) {
+        } catch (SQLException ex) {
+            if (implicitTx) rollbackQuietly(c);
+            if (buffered && BackendDialect.exceededResultBuffer(ex)) {
+                resultSizes.record(route.database(), e.sql(), false);
+                throw new SQLException("the result grew past the proxy's buffer for small autocommit results "
+                        + "(pgjdbc maxResultBuffer); the query streams from now on: run it again",
+                        SqlStates.PROGRAM_LIMIT_EXCEEDED, ex);
+            }
+            throw ex;
+        } catch (RuntimeException ex) {
             if (implicitTx) rollbackQuietly(c);
             throw ex;
         } finally {

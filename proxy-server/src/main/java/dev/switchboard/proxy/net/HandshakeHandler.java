@@ -134,7 +134,8 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
         var sessions = server.sessions();
         var live = server.live();
         var session = new Session(sessions.nextId(), sessions.newCancelKey(), principal, route, server.registry(),
-                live::router, String.valueOf(ctx.channel().remoteAddress()), server.metrics());
+                live::router, String.valueOf(ctx.channel().remoteAddress()), server.metrics(),
+                server.resultSizes());
         int userLimit = principal.user().maxClientConnections();
         if (!sessions.tryAdd(session, userLimit, () -> ctx.channel().close())) {
             log.info("login refused user={} from={}: users.{}.maxClientConnections={} reached", principal.name(),

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PoolFactory implements AutoCloseable {
     /** Housekeeping threads: enough that one slow keepalive check does not hold up every other pool. */
     public static final int DEFAULT_HOUSEKEEPING_THREADS = 2;
+    /** pgjdbc's bound on one response's buffered rows: a tenth of the proxy's heap (16 MB at the default -Xmx160m). */
+    static final String PG_MAX_RESULT_BUFFER = "10p";
 
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadFactory hikariThreads = Thread.ofVirtual().name("hikari-", 0).factory();
@@ -83,7 +85,7 @@ public final class PoolFactory implements AutoCloseable {
         hc.setPoolName(db.name());                     // what HikariCP logs: the name, never the URL
         // Physical connections open through the global budget: a permit each, given back when the connection closes.
         // The credentials live in the driver DataSource, so HikariCP calls getConnection() without arguments.
-        var driver = new DriverDataSource(db.jdbcUrl(), null, new Properties(), db.username(),
+        var driver = new DriverDataSource(db.jdbcUrl(), null, driverDefaults(db.jdbcUrl()), db.username(),
                 db.password().value());
         var built = new AtomicReference<HikariDataSource>();
         hc.setDataSource(new BudgetedDataSource(driver, budget, db.name(),
@@ -104,6 +106,22 @@ public final class PoolFactory implements AutoCloseable {
         var dataSource = new HikariDataSource(hc);
         built.set(dataSource);
         return dataSource;
+    }
+
+    /**
+     * Driver properties Switchboard sets unless the database's URL sets them itself (URL parameters win). For
+     * pgjdbc: {@code maxResultBuffer} bounds what one response may buffer in the proxy (a query learned to be small
+     * runs in plain autocommit, where pgjdbc reads the result whole; see exec.ResultSizes), and {@code
+     * assumeMinServerVersion} lets a new connection skip a round trip at startup (every PostgreSQL since 9.4 has
+     * what it assumes), which makes cold tenant pools cheaper.
+     */
+    static Properties driverDefaults(String jdbcUrl) {
+        var props = new Properties();
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            props.setProperty("maxResultBuffer", PG_MAX_RESULT_BUFFER);
+            props.setProperty("assumeMinServerVersion", "9.4");
+        }
+        return props;
     }
 
     /** The global connection budget every pool of this factory opens connections through. */

@@ -89,6 +89,12 @@ public final class PoolRegistry implements AutoCloseable {
     /** One breaker per database, kept (bounded, by access) after its pool is evicted: a dead tenant stays known. */
     private final Cache<String, CircuitBreaker> breakers = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(30)).build();
+    /**
+     * Backend product and version per database, kept after its pool is evicted: a session switching to a known
+     * database answers at once, without borrowing a connection (which, under churn, could build a pool that is gone
+     * again before the session's first statement). Small entries; bounded like the breakers.
+     */
+    private final Cache<String, KnownBackend> knownBackends = Caffeine.newBuilder().maximumSize(100_000).build();
     private static final Duration BREAKER_MAX_COOLDOWN = Duration.ofSeconds(30);
     private volatile int breakerThreshold = 5;
     private volatile Duration breakerCooldown = Duration.ofSeconds(2);
@@ -201,14 +207,22 @@ public final class PoolRegistry implements AutoCloseable {
      * otherwise learned by borrowing one (creating the pool if needed; blocks like {@link #lease}).
      */
     public BackendInfo backendInfo(DatabaseConfig db) throws SQLException {
+        KnownBackend known = knownBackends.getIfPresent(db.name());
+        if (known != null && known.jdbcUrl().equals(db.jdbcUrl())) return known.info();
         BackendPool resident = pools.getIfPresent(db.name());
-        if (resident != null && resident.builtFrom(db)) {
-            Optional<BackendInfo> cached = resident.cachedBackendInfo();
-            if (cached.isPresent()) return cached.get();
+        BackendInfo info = null;
+        if (resident != null && resident.builtFrom(db)) info = resident.cachedBackendInfo().orElse(null);
+        if (info == null) {
+            try (Lease lease = lease(db)) {
+                info = lease.pool().backendInfo(lease);
+            }
         }
-        try (Lease lease = lease(db)) {
-            return lease.pool().backendInfo(lease);
-        }
+        knownBackends.put(db.name(), new KnownBackend(db.jdbcUrl(), info));
+        return info;
+    }
+
+    /** What a database's backend said it is, valid while its URL stays the same. */
+    private record KnownBackend(String jdbcUrl, BackendInfo info) {
     }
 
     /** Backend connections open now across all pools (draining ones included), against the global budget. */

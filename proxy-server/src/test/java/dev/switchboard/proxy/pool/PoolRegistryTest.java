@@ -315,4 +315,22 @@ class PoolRegistryTest {
         assertThat(info.productName()).isEqualTo("H2");
         assertThat(info.productVersion()).isNotBlank();
     }
+
+    @Test
+    void backendInfoOfAnEvictedDatabaseNeedsNoNewPool() throws SQLException {
+        registry = new PoolRegistry(settings(8, LONG, LONG), factory, Runnable::run);
+        DatabaseConfig db = h2(unique("info_evicted"));
+        BackendInfo first = registry.backendInfo(db);
+        assertThat(registry.creations()).isEqualTo(1);
+        assertThat(registry.evict(db.name(), EvictionCause.EXPLICIT)).isTrue();
+
+        assertThat(registry.backendInfo(db)).isEqualTo(first);
+        assertThat(registry.creations()).as("answered from what was learned").isEqualTo(1);
+        assertThat(registry.size()).isZero();
+
+        DatabaseConfig moved = new DatabaseConfig(db.name(), db.jdbcUrl() + ";MODE=PostgreSQL", db.username(),
+                db.password(), db.pool(), db.poolMode(), db.keepWarm());
+        assertThat(registry.backendInfo(moved).productName()).isEqualTo("H2");
+        assertThat(registry.creations()).as("a new URL is asked again").isEqualTo(2);
+    }
 }

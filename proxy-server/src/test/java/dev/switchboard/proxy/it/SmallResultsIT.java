@@ -1,0 +1,105 @@
+package dev.switchboard.proxy.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * PostgreSQL autocommit queries that are known to answer in one batch run without the implicit transaction
+ * (exec.ResultSizes), and pgjdbc reads their result whole. When such a result grows, no row is lost; past pgjdbc's
+ * {@code maxResultBuffer} the query fails once with 54000, then streams.
+ */
+class SmallResultsIT {
+    private static final String PASSWORD = "small-secret";
+    private static final int FETCH = 10;
+    private static TestProxy proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Backend pg = Backend.POSTGRES.require();
+        String sep = pg.jdbcUrl.contains("?") ? "&" : "?";
+        // pgtight: a 4,000-byte buffer, far below what a 200-row result of 100-character rows needs, but enough for
+        // a streamed batch of 10 such rows.
+        proxy = TestProxy.builder().database(pg, "pg")
+                .rawDatabase("pgtight: { jdbcUrl: \"" + pg.jdbcUrl + sep + "maxResultBuffer=4000\", username: \""
+                        + pg.user + "\", password: \"${env:" + pg.passwordEnvName() + "}\" }")
+                .user("app", PASSWORD, List.of("pg", "pgtight")).start();
+        try (Connection c = pg.direct(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS small_results_it");
+            st.execute("CREATE TABLE small_results_it (id int PRIMARY KEY, pad text)");
+            st.execute("DROP TABLE IF EXISTS tight_results_it");
+            st.execute("CREATE TABLE tight_results_it (id int PRIMARY KEY, pad text)");
+            st.execute("INSERT INTO small_results_it VALUES (1, 'a')");
+            st.execute("INSERT INTO tight_results_it VALUES (1, repeat('x', 100))");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (proxy != null) proxy.close();
+    }
+
+    private static List<List<Object>> query(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(FETCH);
+            return TestDb.rows(st.executeQuery(sql));
+        }
+    }
+
+    @Test
+    void aSmallQueryThatGrowsStillAnswersEveryRowInOrder() throws Exception {
+        String sql = "SELECT id FROM small_results_it ORDER BY id";
+        try (Connection c = proxy.connect("app", PASSWORD, "pg")) {
+            for (int i = 0; i < 3; i++) assertThat(query(c, sql)).containsExactly(List.of(1));
+            try (Connection direct = Backend.POSTGRES.direct(); Statement st = direct.createStatement()) {
+                st.execute("INSERT INTO small_results_it SELECT n, 'b' FROM generate_series(2, 95) n");
+            }
+            List<List<Object>> expected = java.util.stream.IntStream.rangeClosed(1, 95)
+                    .mapToObj(n -> List.<Object>of(n)).toList();
+            assertThat(query(c, sql)).as("answered from the buffer, over several batches").isEqualTo(expected);
+            assertThat(query(c, sql)).as("streamed").isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aSmallQueryThatOutgrowsTheBufferFailsOnceWith54000ThenStreams() throws Exception {
+        String sql = "SELECT id, pad FROM tight_results_it ORDER BY id";
+        try (Connection c = proxy.connect("app", PASSWORD, "pgtight")) {
+            assertThat(query(c, sql)).hasSize(1);
+            assertThat(query(c, sql)).hasSize(1);
+            try (Connection direct = Backend.POSTGRES.direct(); Statement st = direct.createStatement()) {
+                st.execute("INSERT INTO tight_results_it SELECT n, repeat('x', 100) FROM generate_series(2, 200) n");
+            }
+            // Only a query run without the implicit transaction reads its whole result at once: this failure shows
+            // the learned fast path was taken.
+            assertThatThrownBy(() -> query(c, sql)).isInstanceOfSatisfying(SQLException.class,
+                    e -> {
+                        assertThat(e.getSQLState()).isEqualTo("54000");
+                        assertThat(e.getMessage()).contains("maxResultBuffer");
+                    });
+            List<List<Object>> rows = query(c, sql);
+            assertThat(rows).as("streamed in batches of 10 rows, each within the buffer").hasSize(200);
+            assertThat(rows.getLast()).containsExactly(200, "x".repeat(100));
+            assertThat(query(c, "SELECT id FROM tight_results_it WHERE id = 7")).containsExactly(List.of(7));
+        }
+    }
+
+    @Test
+    void maxRowsWithinOneBatchNeedsNoTransaction() throws Exception {
+        try (Connection c = proxy.connect("app", PASSWORD, "pgtight"); Statement st = c.createStatement()) {
+            st.setFetchSize(FETCH);
+            st.setMaxRows(5);
+            // Never learned, but bounded by maxRows: it runs buffered, and 5 rows fit the 4,000-byte buffer.
+            assertThat(TestDb.rows(st.executeQuery("SELECT n FROM generate_series(1, 100000) n")))
+                    .containsExactly(List.of(1), List.of(2), List.of(3), List.of(4), List.of(5));
+        }
+    }
+}
