@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -35,6 +36,8 @@ final class InAppRegistry implements AutoCloseable {
     });
     private final ExecutorService closer = Executors.newVirtualThreadPerTaskExecutor();
     private final Cache<String, Pool> pools;
+    private final LongAdder created = new LongAdder();
+    private final LongAdder evicted = new LongAdder();
 
     /** A pool and the threads using it; the last user out of a retired pool closes it. */
     private final class Pool {
@@ -72,6 +75,7 @@ final class InAppRegistry implements AutoCloseable {
                 .maximumSize(maxPools)
                 .executor(closer)
                 .removalListener((String db, Pool p, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) evicted.increment();      // not the EXPLICIT removals of close()
                     if (p != null) p.retire();
                 })
                 .build();
@@ -90,7 +94,16 @@ final class InAppRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Pools created and evicted so far. An eviction is counted when Caffeine's removal listener runs, on the closer
+     * executor, moments after the insert that caused it.
+     */
+    PoolCounts counts() {
+        return new PoolCounts(created.sum(), evicted.sum());
+    }
+
     private Pool create(String database) {
+        created.increment();                                  // Caffeine calls this once per miss, however many race
         var hc = new HikariConfig();
         hc.setPoolName("inapp-" + database);
         hc.setJdbcUrl(urlOf.apply(database));
