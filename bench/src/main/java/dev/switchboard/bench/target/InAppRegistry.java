@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,12 +59,12 @@ final class InAppRegistry implements AutoCloseable {
         }
 
         void leave() {
-            if (users.decrementAndGet() == 0 && retired) closer.execute(ds::close);   // close() may race: idempotent
+            if (users.decrementAndGet() == 0 && retired) closeSoon(ds);   // close() may race: idempotent
         }
 
         void retire() {
             retired = true;
-            if (users.get() == 0) closer.execute(ds::close);
+            if (users.get() == 0) closeSoon(ds);
         }
     }
 
@@ -100,6 +101,19 @@ final class InAppRegistry implements AutoCloseable {
      */
     PoolCounts counts() {
         return new PoolCounts(created.sum(), evicted.sum());
+    }
+
+    /**
+     * Closes {@code ds} on the closer, or right here once {@link #close()} has shut the closer down: the removal
+     * listener of that last {@code invalidateAll()} runs on the closer too, after the shutdown, and its pools must
+     * still close (not linger until the garbage collector finds their connections).
+     */
+    private void closeSoon(HikariDataSource ds) {
+        try {
+            closer.execute(ds::close);
+        } catch (RejectedExecutionException shuttingDown) {
+            ds.close();
+        }
     }
 
     private Pool create(String database) {

@@ -3,6 +3,7 @@ package dev.switchboard.bench.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +32,23 @@ class InAppRegistryTest {
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (registry.counts().evicted() < 3 && System.nanoTime() < deadline) Thread.sleep(10);
             assertThat(registry.counts()).isEqualTo(new PoolCounts(5, 3));
+        }
+    }
+
+    @Test
+    void closeClosesThePoolsStillResidentThoughItsExecutorIsShuttingDown() throws SQLException {
+        // The bug: close() shut the closer executor down while the removal listener, running on it, still had to
+        // hand it each pool to close; the pools were left open (RejectedExecutionException, logged by Caffeine).
+        var registry = registry(10);
+        for (int i = 0; i < 3; i++) registry.call(prefix + i, c -> query(c, "CREATE TABLE kept (id INT)"));
+
+        registry.close();
+
+        for (int i = 0; i < 3; i++) {
+            try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + prefix + i, SA.user(), SA.password())) {
+                assertThat(query(c, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'KEPT'"))
+                        .as("database %d still open", i).isZero();
+            }
         }
     }
 
