@@ -61,6 +61,7 @@ public final class BenchMain {
         var data = new DataSet(o.database(), o.scale(), o.tenantPrefix(), o.tenants(), BENCH, TENANT);
         int appPool = Math.max(o.threads(), o.bigThreads());
         Optional<ManagedProcess> pgbouncer = Optional.empty();
+        Optional<SwitchboardProcess.Started> proxy = Optional.empty();
         Optional<ManagedProcess> switchboard = Optional.empty();
         List<CellResult> results;
         int dead;
@@ -72,15 +73,16 @@ public final class BenchMain {
                 System.out.println("bench: pgbouncer pid " + pgbouncer.get().pid() + " on port " + pgbouncer.get().port());
             }
             if (o.targets().contains("switchboard")) {
-                switchboard = Optional.of(SwitchboardProcess.start(o.proxyJar(), o.proxyJavaOptions(), o.pgHost(),
+                proxy = Optional.of(SwitchboardProcess.start(o.proxyJar(), o.proxyJavaOptions(), o.pgHost(),
                         o.pgPort(), o.database(), appPool, o.tenantPrefix(), o.tenantPoolSize(), o.budget(),
                         new SwitchboardProcess.Users(BENCH.user(), BENCH.password(), TENANT.user(), TENANT.password()),
                         out));
+                switchboard = proxy.map(SwitchboardProcess.Started::process);
                 System.out.println("bench: switchboard pid " + switchboard.get().pid() + " on port "
                         + switchboard.get().port() + " (JVM options: " + o.proxyJavaOptions() + ")");
             }
             writePids(out, pgbouncer, switchboard);
-            var targets = new Targets(o, pgbouncer, switchboard);
+            var targets = new Targets(o, pgbouncer, proxy);
             for (String name : o.targets()) {
                 try (var t = targets.create(name)) {
                     System.out.println("bench: " + name + ": tenants' backend budget: " + t.budgetNote());

@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.bench.peer.ProcStats;
+import dev.switchboard.bench.target.PoolCounts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,12 +10,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Watches one benchmark cell from the side, every {@value #PERIOD_MS} ms on its own thread: the server process's
  * RSS (peak of VmRSS during the cell; VmHWM, the peak since the process started, at the end) and the number of
  * PostgreSQL backends the cell's database user holds (peak, from pg_stat_activity over the {@code monitor}
- * connection, which does not count itself). CPU time is read at the measured window's edges.
+ * connection, which does not count itself). CPU time and the target's pool counters are read at the measured
+ * window's edges.
  */
 final class CellSampler implements AutoCloseable {
     private static final long PERIOD_MS = 100;
@@ -22,17 +25,22 @@ final class CellSampler implements AutoCloseable {
     private final OptionalLong pid;
     private final Connection monitor;
     private final String backendUser;
+    private final Supplier<Optional<PoolCounts>> poolCounts;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long peakRssKb = -1;
     private volatile int peakBackends = -1;
     private Duration cpuAtStart = Duration.ZERO;
     private Duration cpuUsed = Duration.ZERO;
+    private Optional<PoolCounts> poolsAtStart = Optional.empty();
+    private Optional<PoolCounts> poolChurn = Optional.empty();
 
-    CellSampler(OptionalLong pid, Connection monitor, String backendUser) {
+    /** @param poolCounts the target's pool counters ({@code Optional::empty} when they are not wanted) */
+    CellSampler(OptionalLong pid, Connection monitor, String backendUser, Supplier<Optional<PoolCounts>> poolCounts) {
         this.pid = pid;
         this.monitor = monitor;
         this.backendUser = backendUser;
+        this.poolCounts = poolCounts;
         this.thread = Thread.ofPlatform().daemon().name("cell-sampler").start(this::loop);
     }
 
@@ -59,10 +67,13 @@ final class CellSampler implements AutoCloseable {
 
     void measureStart() {
         cpuAtStart = cpu().orElse(Duration.ZERO);
+        poolsAtStart = poolCounts.get();
     }
 
     void measureEnd() {
         cpuUsed = cpu().map(c -> c.minus(cpuAtStart)).orElse(Duration.ZERO);
+        Optional<PoolCounts> atEnd = poolCounts.get();
+        poolChurn = poolsAtStart.flatMap(start -> atEnd.map(end -> end.since(start)));
     }
 
     private Optional<Duration> cpu() {
@@ -85,6 +96,11 @@ final class CellSampler implements AutoCloseable {
 
     int peakBackends() {
         return peakBackends;
+    }
+
+    /** Pools created and evicted during the measured window; empty if either edge could not be read. */
+    Optional<PoolCounts> poolChurn() {
+        return poolChurn;
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Drives one {@link Scenario} against one {@link Target} with {@code threads} client threads (platform threads, one
  * per simulated client, closed loop): a warm-up whose operations are not counted, then the measured window. An
  * operation counts when it starts and ends inside the window; its latency goes to that thread's HdrHistogram,
- * merged at the end. A failed operation, in the warm-up too, is counted as an error (with a few distinct messages
+ * merged at the end; an operation the scenario marks cold ({@link Tally#markCold}) also goes to a second, cold
+ * histogram. A failed operation, in the warm-up too, is counted as an error (with a few distinct messages
  * kept), the worker is reset and the loop goes on. {@link #run} blocks until every thread has finished.
  */
 public final class LoadGenerator {
@@ -38,9 +39,10 @@ public final class LoadGenerator {
      *
      * @param ops       operations that started and ended inside the measured window
      * @param completed every operation that succeeded, warm-up and overrun included: 0 means nothing worked at all
+     * @param cold      the operations of {@code ops} that were marked cold (count 0 if the scenario marks none)
      */
     public record Result(long ops, long completed, long errors, List<String> errorSamples, double seconds,
-                         LatencyReport latency, long rows, long bytes) {
+                         LatencyReport latency, LatencyReport cold, long rows, long bytes) {
         public double opsPerSecond() {
             return ops / seconds;
         }
@@ -79,10 +81,12 @@ public final class LoadGenerator {
         for (ClientThread t : workers) t.join();
 
         Histogram all = LatencyReport.newHistogram();
+        Histogram cold = LatencyReport.newHistogram();
         long ops = 0, completed = 0, errors = 0, rows = 0, bytes = 0;
         SequencedSet<String> samples = new LinkedHashSet<>();
         for (ClientThread t : workers) {
             all.add(t.histogram);
+            cold.add(t.coldHistogram);
             ops += t.ops;
             completed += t.completed;
             errors += t.errors;
@@ -90,8 +94,8 @@ public final class LoadGenerator {
             bytes += t.tally == null ? 0 : t.tally.bytes();
             for (String s : t.errorSamples) if (samples.size() < ERROR_SAMPLES) samples.add(s);
         }
-        return new Result(ops, completed, errors, List.copyOf(samples), duration.toNanos() / 1e9, LatencyReport.of(all), rows,
-                bytes);
+        return new Result(ops, completed, errors, List.copyOf(samples), duration.toNanos() / 1e9, LatencyReport.of(all),
+                LatencyReport.of(cold), rows, bytes);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -106,6 +110,7 @@ public final class LoadGenerator {
         private final CyclicBarrier ready;
         private final AtomicReference<long[]> start;
         final Histogram histogram = LatencyReport.newHistogram();
+        final Histogram coldHistogram = LatencyReport.newHistogram();
         final SequencedSet<String> errorSamples = new LinkedHashSet<>();
         long ops;
         long completed;
@@ -153,11 +158,14 @@ public final class LoadGenerator {
                     worker.op(tally);
                     long ended = System.nanoTime();
                     completed++;
+                    boolean cold = tally.takeCold();
                     if (began >= measureFrom && ended <= until) {
                         LatencyReport.record(histogram, ended - began);
+                        if (cold) LatencyReport.record(coldHistogram, ended - began);
                         ops++;
                     }
                 } catch (SQLException | RuntimeException e) {
+                    tally.takeCold();                         // a failed operation has no latency, cold or not
                     errors++;                                 // warm-up errors count too: a run must be clean
                     if (errorSamples.size() < ERROR_SAMPLES) errorSamples.add(describe(e));
                     worker.reset();

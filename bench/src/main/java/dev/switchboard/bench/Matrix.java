@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs every workload against every target, {@code reps} times, interleaved: repetition r runs workload after
@@ -61,19 +62,24 @@ final class Matrix {
         var gen = new LoadGenerator(threads, o.warmup(), o.duration());
         String user = w.isTenants() ? data.tenant().user() : data.bench().user();
         try (Target target = targets.create(targetName);
-             var sampler = new CellSampler(target.serverPid(), monitor, target.backendUser(user))) {
-            LoadGenerator.Result r = gen.run(w.scenario(data), target, sampler::measureStart, sampler::measureEnd);
+             var sampler = new CellSampler(target.serverPid(), monitor, target.backendUser(user),
+                     w.isTenants() ? target::poolCounts : Optional::empty)) {
+            LoadGenerator.Result r = gen.run(w.scenario(data, o.tenantPools()), target, sampler::measureStart,
+                    sampler::measureEnd);
             if (r.completed() == 0) deadCells++;
             double cpuPct = target.serverPid().isPresent() ? 100.0 * sampler.cpuUsed().toNanos() / 1e9 / r.seconds() : -1;
             LatencyReport l = r.latency();
+            TenantFigures tenants = w.isTenants() ? TenantFigures.of(r.cold(), sampler.poolChurn(), r.seconds())
+                    : TenantFigures.NONE;
             return new CellResult(rep, w.label(), targetName, threads, r.seconds(), r.ops(), r.opsPerSecond(),
                     r.errors(), l.p50Us(), l.p99Us(), l.p999Us(), l.maxUs(), r.rows() / r.seconds(),
                     r.bytes() / 1e6 / r.seconds(), sampler.peakRssMb(), sampler.highWaterMb(), cpuPct,
-                    sampler.peakBackends(), r.errorSamples().isEmpty() ? "" : String.join(" | ", r.errorSamples()));
+                    sampler.peakBackends(), r.errorSamples().isEmpty() ? "" : String.join(" | ", r.errorSamples()),
+                    tenants);
         } catch (IllegalStateException e) {                    // a client thread could not even start
             deadCells++;
             return new CellResult(rep, w.label(), targetName, threads, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1,
-                    String.valueOf(e.getCause() == null ? e : e.getCause()));
+                    String.valueOf(e.getCause() == null ? e : e.getCause()), TenantFigures.NONE);
         }
     }
 
@@ -88,8 +94,21 @@ final class Matrix {
                 ? String.format(" rss=%.0fMB peak=%.0fMB cpu=%.0f%%", r.serverRssMb(), r.serverPeakRssMb(),
                 r.cpuPercent()) : "";
         String errors = r.errors() > 0 ? " errors=" + r.errors() + " (" + r.firstError() + ")" : "";
-        return String.format("rep %d %-16s %-12s ops/s=%.0f p50=%.0fus p99=%.0fus p99.9=%.0fus backends=%d%s%s%s",
+        return String.format("rep %d %-16s %-12s ops/s=%.0f p50=%.0fus p99=%.0fus p99.9=%.0fus backends=%d%s%s%s%s",
                 r.rep(), r.workload(), r.target(), r.opsPerSec(), r.p50Us(), r.p99Us(), r.p999Us(), r.peakBackends(),
-                rows, server, errors);
+                rows, server, tenants(r.tenants()), errors);
+    }
+
+    private static String tenants(TenantFigures t) {
+        var sb = new StringBuilder();
+        if (t.hasCold()) sb.append(" cold=").append(t.coldOps());
+        if (t.coldP50Us() >= 0) {
+            sb.append(String.format(" cold-p50=%.0fus cold-p99=%.0fus", t.coldP50Us(), t.coldP99Us()));
+        }
+        if (t.hasPools()) {
+            sb.append(String.format(" pools created/s=%.1f evicted/s=%.1f", t.poolsCreatedPerSec(),
+                    t.poolsEvictedPerSec()));
+        }
+        return sb.toString();
     }
 }

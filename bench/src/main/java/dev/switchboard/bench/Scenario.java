@@ -6,7 +6,9 @@ import java.sql.SQLException;
 
 /**
  * One workload: what a client thread does, over and over. {@link LoadGenerator} makes one {@link Worker} per thread
- * and times each {@link Worker#op} call. Implementations are immutable; their workers are confined to one thread.
+ * and times each {@link Worker#op} call. Implementations are thread-safe, and one instance serves one cell (its
+ * threads may share state through it, as the tenants workloads share which tenants are warm); their workers are
+ * confined to one thread.
  */
 public interface Scenario {
     /** The workload's name as written in the results ({@code select1}, {@code tenants-zipf}, …). */

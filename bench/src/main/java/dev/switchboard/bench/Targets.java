@@ -16,9 +16,9 @@ import java.util.Properties;
 final class Targets {
     private final Options o;
     private final Optional<ManagedProcess> pgbouncer;
-    private final Optional<ManagedProcess> switchboard;
+    private final Optional<SwitchboardProcess.Started> switchboard;
 
-    Targets(Options o, Optional<ManagedProcess> pgbouncer, Optional<ManagedProcess> switchboard) {
+    Targets(Options o, Optional<ManagedProcess> pgbouncer, Optional<SwitchboardProcess.Started> switchboard) {
         this.o = o;
         this.pgbouncer = pgbouncer;
         this.switchboard = switchboard;
@@ -29,12 +29,14 @@ final class Targets {
         return switch (name) {
             case "direct" -> new JdbcTarget(name, db -> pg + db, pgjdbc(), TenantAccess.CONNECT_EACH,
                     "none: one new backend connection per operation (at most one per client thread)",
-                    OptionalLong.empty(), "", "");
+                    OptionalLong.empty(), "", "", Optional::empty);
             case "inapp" -> new InAppTarget(db -> pg + db,
                     db -> db.equals(o.database()) ? Math.max(o.threads(), o.bigThreads()) : o.tenantPoolSize(),
                     o.tenantPools());
             case "pgbouncer" -> {
                 ManagedProcess p = pgbouncer.orElseThrow();
+                // No pool counts: PgBouncer has a pool per (database, user) too, but no bound on their number (only
+                // on server connections) and no eviction to make room; SHOW POOLS lists pools, it counts nothing.
                 Properties props = pgjdbc();
                 // Transaction pooling: a named server-side prepared statement may land on another server
                 // connection, so pgjdbc must not make any (PgBouncer 1.18 does not track them).
@@ -42,14 +44,15 @@ final class Targets {
                 yield new JdbcTarget(name, db -> "jdbc:postgresql://127.0.0.1:" + p.port() + "/" + db, props,
                         TenantAccess.HOLD_PER_TENANT, "max_user_connections=" + o.budget() + ", pool_size="
                         + o.tenantPoolSize() + " per tenant", OptionalLong.of(p.pid()), PgBouncerProcess.ROLE_SUFFIX,
-                        PgBouncerProcess.ROLE_SUFFIX);
+                        PgBouncerProcess.ROLE_SUFFIX, Optional::empty);
             }
             case "switchboard" -> {
-                ManagedProcess p = switchboard.orElseThrow();
+                SwitchboardProcess.Started proxy = switchboard.orElseThrow();
+                ManagedProcess p = proxy.process();
                 yield new JdbcTarget(name, db -> "jdbc:switchboard://127.0.0.1:" + p.port() + "/" + db,
                         new Properties(), TenantAccess.SWITCH_CATALOG, "registry.maxPools=" + o.tenantPools()
                         + " × maxPoolSize=" + o.tenantPoolSize() + ", maxBackendConnections=" + o.budget(),
-                        OptionalLong.of(p.pid()), "", SwitchboardProcess.ROLE_SUFFIX);
+                        OptionalLong.of(p.pid()), "", SwitchboardProcess.ROLE_SUFFIX, proxy.metrics()::poolCounts);
             }
             default -> throw new IllegalArgumentException("unknown target " + name);
         };

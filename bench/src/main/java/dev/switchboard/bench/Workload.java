@@ -31,14 +31,19 @@ public enum Workload {
         return this == TENANTS_UNIFORM || this == TENANTS_ZIPF;
     }
 
-    public Scenario scenario(DataSet data) {
+    /**
+     * A new scenario for one cell.
+     *
+     * @param tenantPools the pools a pooling target may keep for the tenants: what makes a tenant operation cold
+     */
+    public Scenario scenario(DataSet data, int tenantPools) {
         return switch (this) {
             case SELECT1 -> new Select1(data);
             case POINT -> new PointSelect(data);
             case TPCB -> new TpcB(data);
             case CONNECT -> new Connect(data);
-            case TENANTS_UNIFORM -> new Tenants(label, data, 0);
-            case TENANTS_ZIPF -> new Tenants(label, data, ZIPF_EXPONENT);
+            case TENANTS_UNIFORM -> new Tenants(label, data, 0, tenantPools);
+            case TENANTS_ZIPF -> new Tenants(label, data, ZIPF_EXPONENT, tenantPools);
             case BIGRESULT -> new BigResult(data);
         };
     }

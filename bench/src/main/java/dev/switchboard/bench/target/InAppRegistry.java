@@ -10,10 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -35,6 +37,8 @@ final class InAppRegistry implements AutoCloseable {
     });
     private final ExecutorService closer = Executors.newVirtualThreadPerTaskExecutor();
     private final Cache<String, Pool> pools;
+    private final LongAdder created = new LongAdder();
+    private final LongAdder evicted = new LongAdder();
 
     /** A pool and the threads using it; the last user out of a retired pool closes it. */
     private final class Pool {
@@ -55,12 +59,12 @@ final class InAppRegistry implements AutoCloseable {
         }
 
         void leave() {
-            if (users.decrementAndGet() == 0 && retired) closer.execute(ds::close);   // close() may race: idempotent
+            if (users.decrementAndGet() == 0 && retired) closeSoon(ds);   // close() may race: idempotent
         }
 
         void retire() {
             retired = true;
-            if (users.get() == 0) closer.execute(ds::close);
+            if (users.get() == 0) closeSoon(ds);
         }
     }
 
@@ -72,6 +76,7 @@ final class InAppRegistry implements AutoCloseable {
                 .maximumSize(maxPools)
                 .executor(closer)
                 .removalListener((String db, Pool p, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) evicted.increment();      // not the EXPLICIT removals of close()
                     if (p != null) p.retire();
                 })
                 .build();
@@ -90,7 +95,29 @@ final class InAppRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Pools created and evicted so far. An eviction is counted when Caffeine's removal listener runs, on the closer
+     * executor, moments after the insert that caused it.
+     */
+    PoolCounts counts() {
+        return new PoolCounts(created.sum(), evicted.sum());
+    }
+
+    /**
+     * Closes {@code ds} on the closer, or right here once {@link #close()} has shut the closer down: the removal
+     * listener of that last {@code invalidateAll()} runs on the closer too, after the shutdown, and its pools must
+     * still close (not linger until the garbage collector finds their connections).
+     */
+    private void closeSoon(HikariDataSource ds) {
+        try {
+            closer.execute(ds::close);
+        } catch (RejectedExecutionException shuttingDown) {
+            ds.close();
+        }
+    }
+
     private Pool create(String database) {
+        created.increment();                                  // Caffeine calls this once per miss, however many race
         var hc = new HikariConfig();
         hc.setPoolName("inapp-" + database);
         hc.setJdbcUrl(urlOf.apply(database));

@@ -1,6 +1,7 @@
 package dev.switchboard.bench.target;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -79,6 +80,13 @@ public final class InAppTarget implements Target {
     @Override
     public OptionalLong serverPid() {
         return OptionalLong.empty();
+    }
+
+    /** Summed over the logins' registries; a tenants cell uses only the tenant login's. */
+    @Override
+    public Optional<PoolCounts> poolCounts() {
+        return Optional.of(registries.values().stream().map(InAppRegistry::counts)
+                .reduce(new PoolCounts(0, 0), PoolCounts::plus));
     }
 
     @Override

@@ -3,9 +3,11 @@ package dev.switchboard.bench.target;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A target reached through a JDBC URL per database, with no pool in the client: direct pgjdbc, pgjdbc to PgBouncer,
@@ -30,15 +32,18 @@ public final class JdbcTarget implements Target {
     private final OptionalLong pid;
     private final String backendRoleSuffix;
     private final String clientUserSuffix;
+    private final Supplier<Optional<PoolCounts>> poolCounts;
 
     /**
      * @param urlOf  the JDBC URL for a database name
      * @param extra             connection properties besides user and password
      * @param clientUserSuffix  appended to the bench's user names when logging in to this target ("" for none)
      * @param backendRoleSuffix the target logs in to PostgreSQL as the bench's user with this suffix ("" for none)
+     * @param poolCounts        reads the server's pool counters ({@link Target#poolCounts}); empty for none
      */
     public JdbcTarget(String name, Function<String, String> urlOf, Properties extra, TenantAccess tenantAccess,
-                      String budgetNote, OptionalLong pid, String clientUserSuffix, String backendRoleSuffix) {
+                      String budgetNote, OptionalLong pid, String clientUserSuffix, String backendRoleSuffix,
+                      Supplier<Optional<PoolCounts>> poolCounts) {
         this.name = name;
         this.urlOf = urlOf;
         this.extra = extra;
@@ -47,6 +52,7 @@ public final class JdbcTarget implements Target {
         this.pid = pid;
         this.backendRoleSuffix = backendRoleSuffix;
         this.clientUserSuffix = clientUserSuffix;
+        this.poolCounts = poolCounts;
     }
 
     private Connector connector(Login login) {
@@ -98,6 +104,11 @@ public final class JdbcTarget implements Target {
     @Override
     public OptionalLong serverPid() {
         return pid;
+    }
+
+    @Override
+    public Optional<PoolCounts> poolCounts() {
+        return poolCounts.get();
     }
 
     @Override

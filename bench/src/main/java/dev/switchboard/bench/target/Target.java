@@ -1,5 +1,6 @@
 package dev.switchboard.bench.target;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -26,6 +27,13 @@ public interface Target extends AutoCloseable {
 
     /** The server process to watch for RSS and CPU, when there is one apart from PostgreSQL. */
     OptionalLong serverPid();
+
+    /**
+     * The pools this target has created and evicted so far, when it keeps a bounded set of per-database pools the
+     * bench can count (inapp, switchboard); empty when it has none (direct, pgbouncer) or they cannot be read just
+     * now. May block briefly (switchboard asks the proxy over HTTP).
+     */
+    Optional<PoolCounts> poolCounts();
 
     @Override
     void close();
