@@ -7,7 +7,7 @@ import dev.switchboard.proxy.config.ServerConfig;
 import dev.switchboard.proxy.control.ConfigEditor;
 import dev.switchboard.proxy.control.LiveConfig;
 import dev.switchboard.proxy.control.Reloader;
-import dev.switchboard.proxy.exec.ResultSizes;
+import dev.switchboard.proxy.exec.QueryKnowledge;
 import dev.switchboard.proxy.exec.Session;
 import dev.switchboard.proxy.exec.Sessions;
 import dev.switchboard.proxy.metrics.Metrics;
@@ -66,7 +66,6 @@ public final class Switchboard implements AutoCloseable {
     private final PoolFactory poolFactory;
     private final PoolRegistry registry;
     private final Sessions sessions;
-    private final ResultSizes resultSizes;
     private final Reloader reloader;
     private final Optional<java.util.concurrent.ScheduledExecutorService> catalogRefresher;
     private final Instant startedAt = Instant.now();
@@ -83,7 +82,6 @@ public final class Switchboard implements AutoCloseable {
                 new ConnectionBudget(config.registry().maxBackendConnections()), metrics.hikariTrackers());
         this.registry = new PoolRegistry(config.registry(), poolFactory, jdbc);
         this.sessions = new Sessions();
-        this.resultSizes = new ResultSizes();
         this.reloader = new Reloader(live, registry, options.configFile(), options.env());
         this.catalogRefresher = reloader.catalog().map(catalog -> {
             // Read once before listening, so catalog users can log in from the first connection; then every refresh.
@@ -121,7 +119,7 @@ public final class Switchboard implements AutoCloseable {
         var proxy = new Switchboard(config, options);
         try {
             proxy.server = ProxyServer.start(new ServerContext(proxy.live, proxy.registry, proxy.sessions, proxy.jdbc,
-                    proxy.metrics, proxy.resultSizes));
+                    proxy.metrics, new QueryKnowledge()));
             proxy.admin = AdminServer.start(config.admin(), new AdminContext(proxy.live, proxy.registry,
                     proxy.sessions, proxy.reloader, new ConfigEditor(proxy.reloader), proxy.metrics,
                     proxy.new ProcessLifecycle(), proxy.jdbc));
@@ -162,10 +160,6 @@ public final class Switchboard implements AutoCloseable {
         return sessions;
     }
 
-    /** What sessions have learned about result sizes (see {@link ResultSizes}). */
-    public ResultSizes resultSizes() {
-        return resultSizes;
-    }
 
     public Metrics metrics() {
         return metrics;

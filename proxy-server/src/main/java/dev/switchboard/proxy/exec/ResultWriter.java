@@ -41,12 +41,41 @@ final class ResultWriter {
 
     /** Describes {@code rs}, sends its header and returns a writer for its rows. */
     static ResultWriter start(ResultSet rs, Reply reply) throws SQLException {
+        return start(rs, reply, null, null, null);
+    }
+
+    /**
+     * As {@link #start(ResultSet, Reply)}, taking the costly column details of {@code sql}'s result on {@code
+     * database} from {@code known} when it has them, and leaving them there when it had not.
+     */
+    static ResultWriter start(ResultSet rs, Reply reply, KnownColumns known, String database, String sql)
+            throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
+        var details = new ArrayList<KnownColumns.Details>(n);
+        List<KnownColumns.Details> remembered = known == null ? null : known.get(database, sql);
+        boolean stillTrue = remembered != null && remembered.size() == n;
+        for (int i = 1; i <= n; i++) {
+            String label = orEmpty(md.getColumnLabel(i));
+            int jdbcType = md.getColumnType(i);
+            String typeName = orEmpty(md.getColumnTypeName(i));
+            stillTrue = stillTrue && remembered.get(i - 1).describes(label, jdbcType, typeName);
+            details.add(new KnownColumns.Details(label, jdbcType, typeName, null, 0, false));
+        }
+        if (stillTrue) {
+            details = new ArrayList<>(remembered);
+        } else {
+            for (int i = 1; i <= n; i++) {
+                KnownColumns.Details d = details.get(i - 1);
+                details.set(i - 1, new KnownColumns.Details(d.label(), d.jdbcType(), d.typeName(),
+                        orEmpty(md.getTableName(i)), md.isNullable(i), md.isAutoIncrement(i)));
+            }
+            if (known != null) known.put(database, sql, details);
+        }
         var columns = new ArrayList<Column>(n);
         var types = new SqlType[n];
         for (int i = 1; i <= n; i++) {
-            Column c = describe(md, i);
+            Column c = describe(md, i, details.get(i - 1));
             columns.add(c);
             types[i - 1] = c.wireType();
         }
@@ -54,19 +83,19 @@ final class ResultWriter {
         return new ResultWriter(rs, types);
     }
 
-    private static Column describe(ResultSetMetaData md, int i) throws SQLException {
-        int jdbcType = md.getColumnType(i);
-        String typeName = orEmpty(md.getColumnTypeName(i));
+    private static Column describe(ResultSetMetaData md, int i, KnownColumns.Details details) throws SQLException {
+        int jdbcType = details.jdbcType();
+        String typeName = details.typeName();
         boolean signed = safeSigned(md, i);
         SqlType wire = SqlType.forColumn(jdbcType, typeName);
         // Unsigned integers may not fit the signed wire type (MariaDB INT UNSIGNED, BIGINT UNSIGNED).
         if (!signed && jdbcType == Types.INTEGER) wire = SqlType.INT64;
         else if (!signed && jdbcType == Types.BIGINT) wire = SqlType.DECIMAL;
-        int flags = (md.isAutoIncrement(i) ? Column.AUTO_INCREMENT : 0) | (signed ? Column.SIGNED : 0)
+        int flags = (details.autoIncrement() ? Column.AUTO_INCREMENT : 0) | (signed ? Column.SIGNED : 0)
                 | (md.isCaseSensitive(i) ? Column.CASE_SENSITIVE : 0);
-        return new Column(orEmpty(md.getColumnLabel(i)), orEmpty(md.getColumnName(i)), orEmpty(md.getTableName(i)),
+        return new Column(details.label(), orEmpty(md.getColumnName(i)), details.table(),
                 orEmpty(md.getSchemaName(i)), wire, jdbcType, typeName, safePrecision(md, i), md.getScale(i),
-                md.getColumnDisplaySize(i), md.isNullable(i), flags);
+                md.getColumnDisplaySize(i), details.nullable(), flags);
     }
 
     private static boolean safeSigned(ResultSetMetaData md, int i) {

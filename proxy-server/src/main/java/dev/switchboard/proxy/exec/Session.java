@@ -81,6 +81,7 @@ public final class Session implements AutoCloseable {
     private final String client;
     private final Metrics metrics;
     private final ResultSizes resultSizes;
+    private final KnownColumns knownColumns;
     private final Instant startedAt = Instant.now();
     private final SessionSettings settings = new SessionSettings();
     private final Map<Integer, Cursor> cursors = new HashMap<>();
@@ -103,10 +104,10 @@ public final class Session implements AutoCloseable {
      * @param router  the live router: read again at each database switch and before each lease, so a reload reaches
      *                open sessions (a changed database's new settings; a removed database fails with 3D000)
      * @param client  the client's address, for the admin API and logs
-     * @param resultSizes what is known of each query's result size, shared by all sessions
+     * @param knowledge what sessions have learned about queries (shared by all)
      */
     public Session(long id, long cancelKey, Principal principal, Route route, PoolRegistry registry,
-                   Supplier<Router> router, String client, Metrics metrics, ResultSizes resultSizes) {
+                   Supplier<Router> router, String client, Metrics metrics, QueryKnowledge knowledge) {
         this.id = id;
         this.cancelKey = cancelKey;
         this.principal = principal;
@@ -114,7 +115,8 @@ public final class Session implements AutoCloseable {
         this.router = router;
         this.client = client;
         this.metrics = metrics;
-        this.resultSizes = resultSizes;
+        this.resultSizes = knowledge.sizes();
+        this.knownColumns = knowledge.columns();
         moveTo(route);
     }
 
@@ -242,7 +244,9 @@ public final class Session implements AutoCloseable {
             sendWarnings(st.getWarnings(), reply);
             if (isResult) {
                 ResultSet rs = st.getResultSet();
-                var writer = ResultWriter.start(rs, reply);
+                // Only pgjdbc pays a catalog query for column details (per connection); others have them at hand.
+                var writer = ResultWriter.start(rs, reply, dialect == BackendDialect.POSTGRESQL ? knownColumns : null,
+                        route.database(), e.sql());
                 boolean fitted = writer.writeBatch(reply, e.fetchSize());
                 if (streamsOnlyInTx && !boundedByMaxRows) resultSizes.record(route.database(), e.sql(), fitted);
                 if (fitted) {

@@ -13,11 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * PostgreSQL autocommit queries that are known to answer in one batch run without the implicit transaction
- * (exec.ResultSizes), and pgjdbc reads their result whole. When such a result grows, no row is lost; past pgjdbc's
- * {@code maxResultBuffer} the query fails once with 54000, then streams.
+ * What the proxy learns about PostgreSQL queries (exec.QueryKnowledge). Autocommit queries known to answer in one
+ * batch run without the implicit transaction, and pgjdbc reads their result whole: when such a result grows, no row
+ * is lost; past pgjdbc's {@code maxResultBuffer} the query fails once with 54000, then streams. Column details kept
+ * across connections still follow a change of the column's type at once.
  */
-class SmallResultsIT {
+class QueryKnowledgeIT {
     private static final String PASSWORD = "small-secret";
     private static final int FETCH = 10;
     private static TestProxy proxy;
@@ -38,6 +39,9 @@ class SmallResultsIT {
             st.execute("DROP TABLE IF EXISTS tight_results_it");
             st.execute("CREATE TABLE tight_results_it (id int PRIMARY KEY, pad text)");
             st.execute("INSERT INTO small_results_it VALUES (1, 'a')");
+            st.execute("DROP TABLE IF EXISTS known_columns_it");
+            st.execute("CREATE TABLE known_columns_it (id serial PRIMARY KEY, v int NOT NULL, note text)");
+            st.execute("INSERT INTO known_columns_it (v, note) VALUES (7, 'n')");
             st.execute("INSERT INTO tight_results_it VALUES (1, repeat('x', 100))");
         }
     }
@@ -100,6 +104,35 @@ class SmallResultsIT {
             // Never learned, but bounded by maxRows: it runs buffered, and 5 rows fit the 4,000-byte buffer.
             assertThat(TestDb.rows(st.executeQuery("SELECT n FROM generate_series(1, 100000) n")))
                     .containsExactly(List.of(1), List.of(2), List.of(3), List.of(4), List.of(5));
+        }
+    }
+
+    @Test
+    void columnDetailsMatchDirectJdbcAndFollowATypeChange() throws Exception {
+        String sql = "SELECT id, v, note FROM known_columns_it";
+        try (Connection c = proxy.connect("app", PASSWORD, "pg"); Connection direct = Backend.POSTGRES.direct()) {
+            for (int round = 0; round < 2; round++) {           // read from pgjdbc, then from what was kept
+                try (Statement st = c.createStatement(); var rs = st.executeQuery(sql);
+                     Statement dst = direct.createStatement(); var drs = dst.executeQuery(sql)) {
+                    var md = rs.getMetaData();
+                    var dmd = drs.getMetaData();
+                    for (int i = 1; i <= 3; i++) {
+                        assertThat(md.getTableName(i)).isEqualTo(dmd.getTableName(i)).isEqualTo("known_columns_it");
+                        assertThat(md.isNullable(i)).as("nullable %d", i).isEqualTo(dmd.isNullable(i));
+                        assertThat(md.isAutoIncrement(i)).as("auto-increment %d", i).isEqualTo(dmd.isAutoIncrement(i));
+                    }
+                    assertThat(md.isAutoIncrement(1)).isTrue();
+                    assertThat(md.isNullable(2)).isEqualTo(java.sql.ResultSetMetaData.columnNoNulls);
+                }
+            }
+            try (Statement st = direct.createStatement()) {
+                st.execute("ALTER TABLE known_columns_it ALTER COLUMN v TYPE bigint");
+            }
+            try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("int8");
+                rs.next();
+                assertThat(rs.getObject(2)).isEqualTo(7L);
+            }
         }
     }
 }
