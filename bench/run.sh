@@ -4,7 +4,7 @@
 #   bench/run.sh --quick    1 repetition, warm-up 1 s, 3 s measured (~3 minutes): to check that everything runs
 # Further arguments go to BenchMain (e.g. --targets direct,switchboard --workloads select1,point); see
 # `java -jar bench/target/switchboard-bench-all.jar --help`. Environment: SKIP_BUILD=1 uses the jars as built,
-# PROXY_JAVA_OPTS sets the proxy JVM's options, OUT the results folder (default bench/results).
+# PROXY_JAVA_OPTS sets the proxy JVM's options (default -Xmx128m), OUT the results folder (default bench/results).
 #
 # It installs PgBouncer if missing (apt-get), creates the data (bench/setup-data.sh, idempotent), builds the jars,
 # starts PgBouncer and the Switchboard proxy on free loopback ports, runs the matrix, writes raw.csv,
@@ -50,7 +50,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 "$JAVA_HOME/bin/java" -Xmx1g -jar bench/target/switchboard-bench-all.jar run --out "$out" \
-    --proxy-jar proxy-server/target/switchboard-proxy-all.jar --proxy-java-opts "${PROXY_JAVA_OPTS:-}" \
+    --proxy-jar proxy-server/target/switchboard-proxy-all.jar --proxy-java-opts "${PROXY_JAVA_OPTS:--Xmx128m}" \
     "${args[@]}" "$@" &
 pid=$!
 status=0
