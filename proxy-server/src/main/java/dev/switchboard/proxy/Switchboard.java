@@ -127,9 +127,10 @@ public final class Switchboard implements AutoCloseable {
             proxy.stop();
             throw e;
         }
-        log.info("{} listening on {} ({} databases, {} users, poolMode={}); admin API on {}{}", Version.SERVER,
+        log.info("{} listening on {} ({} databases, {} users, poolMode={}, {}); admin API on {}{}", Version.SERVER,
                 proxy.server.address(), config.databases().size(), config.users().size(),
-                config.server().poolMode().name().toLowerCase(Locale.ROOT), proxy.admin.address(),
+                config.server().poolMode().name().toLowerCase(Locale.ROOT), proxy.server.transport(),
+                proxy.admin.address(),
                 config.admin().token().isPresent() ? "" : " (no admin.token: /api is off)");
         return proxy;
     }

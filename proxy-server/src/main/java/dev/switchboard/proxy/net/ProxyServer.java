@@ -6,24 +6,26 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The wire-protocol listener: Netty event loops that only decode, encode and flush; all JDBC work runs on the
- * context's virtual-thread executor. {@link #close()} stops accepting and closes the loops.
+ * context's JDBC executor. Native epoll on Linux, NIO elsewhere ({@link Transport}). {@link #close()} stops accepting and closes the loops.
  */
 public final class ProxyServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel listener;
     private final ConnectionLimiter limiter;
+    private final Transport transport;
 
-    private ProxyServer(EventLoopGroup boss, EventLoopGroup workers, Channel listener, ConnectionLimiter limiter) {
+    private ProxyServer(EventLoopGroup boss, EventLoopGroup workers, Channel listener, ConnectionLimiter limiter,
+                        Transport transport) {
+        this.transport = transport;
         this.boss = boss;
         this.workers = workers;
         this.listener = listener;
@@ -32,15 +34,16 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Binds {@code server.listen}; blocks until bound or fails with the bind error. */
     public static ProxyServer start(ServerContext ctx) throws InterruptedException {
+        Transport transport = Transport.choose();
         var boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sb-accept", true),
-                NioIoHandler.newFactory());
+                transport.ioHandlerFactory());
         var workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new DefaultThreadFactory("sb-io", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("sb-io", true), transport.ioHandlerFactory());
         var limiter = new ConnectionLimiter(ctx.config().server().maxClientConnections(), ctx.metrics());
         try {
             Channel ch = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -49,7 +52,7 @@ public final class ProxyServer implements AutoCloseable {
                     .bind(ctx.config().server().host(), ctx.config().server().port())
                     .sync()
                     .channel();
-            return new ProxyServer(boss, workers, ch, limiter);
+            return new ProxyServer(boss, workers, ch, limiter, transport);
         } catch (InterruptedException | RuntimeException e) {
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -59,6 +62,11 @@ public final class ProxyServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** {@code epoll} or {@code nio}, for the start-up log line. */
+    public String transport() {
+        return transport.name().toLowerCase(Locale.ROOT);
     }
 
     public int clientConnections() {
