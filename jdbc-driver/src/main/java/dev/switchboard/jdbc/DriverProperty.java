@@ -22,6 +22,8 @@ public enum DriverProperty {
     SSL_ROOT_CERT("sslRootCert", null, "PEM file of the CA that signed the server certificate (for `verify-full`)."),
     FETCH_SIZE("fetchSize", "1000", "Rows per batch; further rows are pulled on demand. "
             + "`Statement.setFetchSize` overrides it per statement."),
+    PREFETCH("prefetch", "true", "Ask for a cursor's next batch while the application reads the current one, so the "
+            + "proxy and the database work meanwhile (one batch ahead; `false`: only when needed).", "true", "false"),
     CONNECT_TIMEOUT("connectTimeout", "10s", "Time to open the socket and finish login; 0 = no limit."),
     SOCKET_TIMEOUT("socketTimeout", "0", "Longest wait for a server reply before the connection is declared "
             + "broken (SQLState 08006); 0 = none. `Connection.setNetworkTimeout` overrides it."),

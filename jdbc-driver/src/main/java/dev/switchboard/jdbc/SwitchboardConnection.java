@@ -44,6 +44,7 @@ public final class SwitchboardConnection implements Connection {
     private final String url;
     private final String user;
     private final int fetchSize;
+    private final boolean prefetch;
     private final Set<SwitchboardStatement> statements = ConcurrentHashMap.newKeySet();
     private final AtomicInteger savepoints = new AtomicInteger();
     private final Properties clientInfo = new Properties();
@@ -57,11 +58,12 @@ public final class SwitchboardConnection implements Connection {
     private String schema;
     private SQLWarning warnings;
 
-    SwitchboardConnection(Session session, String url, String user, int fetchSize) {
+    SwitchboardConnection(Session session, String url, String user, int fetchSize, boolean prefetch) {
         this.session = session;
         this.url = url;
         this.user = user;
         this.fetchSize = fetchSize;
+        this.prefetch = prefetch;
         this.metaData = new SwitchboardDatabaseMetaData(this);
     }
 
@@ -78,6 +80,11 @@ public final class SwitchboardConnection implements Connection {
 
     int defaultFetchSize() {
         return fetchSize;
+    }
+
+    /** True when result sets ask for their next batch ahead ({@code prefetch} property). */
+    boolean prefetch() {
+        return prefetch;
     }
 
     String url() {

@@ -58,6 +58,7 @@ public final class SwitchboardDriver implements Driver {
         }
         String password = DriverProperty.PASSWORD.get(props);
         int fetchSize = DriverProperty.FETCH_SIZE.positiveInt(props);
+        boolean prefetch = DriverProperty.PREFETCH.choice(props).equals("true");
         Duration connectTimeout = DriverProperty.CONNECT_TIMEOUT.duration(props);
         Duration socketTimeout = DriverProperty.SOCKET_TIMEOUT.duration(props);
         String applicationName = DriverProperty.APPLICATION_NAME.get(props);
@@ -67,7 +68,7 @@ public final class SwitchboardDriver implements Driver {
             Session session = Login.run(client, "switchboard-jdbc " + VERSION, user,
                     password == null ? new char[0] : password.toCharArray(), target.database(), applicationName);
             client.setReadTimeout((int) Math.min(Integer.MAX_VALUE, socketTimeout.toMillis()));
-            return new SwitchboardConnection(session, url, user, fetchSize);
+            return new SwitchboardConnection(session, url, user, fetchSize, prefetch);
         } catch (SQLException | RuntimeException e) {
             client.close();
             throw e;

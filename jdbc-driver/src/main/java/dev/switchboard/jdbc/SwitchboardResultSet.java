@@ -94,10 +94,20 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
             }
             batch = pending.poll();
             batchRow = 0;
-            if (batch != null) continue;
+            if (batch != null) {
+                if (pending.isEmpty()) fetchAheadIfWanted();
+                continue;
+            }
             if (cursorId == 0) return end();
             fetchMore();
         }
+    }
+
+    /** The last batch at hand is starting: ask for the next now, unless maxRows ends the result within this one. */
+    private void fetchAheadIfWanted() throws SQLException {
+        if (cursorId == 0 || !connection.prefetch()) return;
+        if (maxRows > 0 && row + batch.rowCount() >= maxRows) return;
+        session.fetchAhead(cursorId, fetchSize, columns, this::addWarning);
     }
 
     private void fetchMore() throws SQLException {
@@ -106,6 +116,9 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
             QueryReply more = session.fetch(cursorId, fetchSize, columns, this::addWarning);
             pending.addAll(more.batches());
             cursorId = more.cursorId();
+        } catch (SQLException e) {
+            cursorId = 0;                              // SPEC 4.3: an ERROR answering FETCH closed the cursor
+            throw e;
         } finally {
             if (statement != null) statement.running(false);
         }

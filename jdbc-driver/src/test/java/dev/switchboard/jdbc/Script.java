@@ -35,10 +35,16 @@ final class Script {
         return this;
     }
 
-    /** A logged-in connection (fetchSize 2) that will read the scripted answers. */
+    /** A logged-in connection (fetchSize 2, no fetch-ahead) that will read the scripted answers. */
     SwitchboardConnection connect() {
+        return connect(false);
+    }
+
+    /** As {@link #connect()}, with result sets fetching their next batch ahead ({@code prefetch=true}). */
+    SwitchboardConnection connect(boolean prefetch) {
         var wire = new WireClient(new ByteArrayInputStream(server.toByteArray()), client, () -> { });
-        return new SwitchboardConnection(new Session(wire, READY), "jdbc:switchboard://test/sales", "alice", 2);
+        return new SwitchboardConnection(new Session(wire, READY), "jdbc:switchboard://test/sales", "alice", 2,
+                prefetch);
     }
 
     /** Every frame the driver sent, decoded. */

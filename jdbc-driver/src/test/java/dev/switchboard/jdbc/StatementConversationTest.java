@@ -69,6 +69,76 @@ class StatementConversationTest {
     }
 
     @Test
+    void withPrefetchTheNextFetchLeavesBeforeTheRowsAtHandAreRead() throws SQLException {
+        var script = new Script().reply(new ResultHeader(N), rows(1, 2), new Suspended(7),
+                rows(3, 4), new Suspended(7),
+                rows(5, 5), ResultEnd.ROWS);
+        ResultSet rs = script.connect(true).createStatement().executeQuery("select n");
+        assertThat(rs.next()).isTrue();
+        assertThat(script.sent()).as("asked ahead while row 1 of 2 is read")
+                .containsExactly(Execute.plain("select n", 2), new Fetch(7, 2));
+        var seen = new ArrayList<Integer>(List.of(rs.getInt(1)));
+        while (rs.next()) seen.add(rs.getInt(1));
+        assertThat(seen).containsExactly(1, 2, 3, 4, 5);
+        rs.close();
+        assertThat(script.sent()).containsExactly(Execute.plain("select n", 2), new Fetch(7, 2), new Fetch(7, 2));
+    }
+
+    @Test
+    void withPrefetchClosingEarlyReadsTheAnswerAheadThenClosesTheCursor() throws SQLException {
+        var script = new Script().reply(new ResultHeader(N), rows(1, 2), new Suspended(9),
+                rows(3, 4), new Suspended(9), Ok.INSTANCE);
+        Connection c = script.connect(true);
+        ResultSet rs = c.createStatement().executeQuery("q");
+        assertThat(rs.next()).isTrue();
+        rs.close();
+        assertThat(script.sent()).containsExactly(Execute.plain("q", 2), new Fetch(9, 2), new CloseCursor(9));
+        assertThat(c.isValid(0)).as("the stream is still in step").isFalse();   // the script has no PONG left
+    }
+
+    @Test
+    void withPrefetchACursorThatEndedAheadNeedsNoCloseCursor() throws SQLException {
+        var script = new Script().reply(new ResultHeader(N), rows(1, 2), new Suspended(9), rows(3, 3), ResultEnd.ROWS,
+                new ResultEnd(1, false));
+        Connection c = script.connect(true);
+        ResultSet rs = c.createStatement().executeQuery("q");
+        assertThat(rs.next()).isTrue();
+        rs.close();
+        assertThat(c.createStatement().executeUpdate("update t set x = 1")).isEqualTo(1);
+        assertThat(script.sent()).containsExactly(Execute.plain("q", 2), new Fetch(9, 2),
+                Execute.plain("update t set x = 1", 2));
+    }
+
+    @Test
+    void withPrefetchAnotherStatementKeepsTheAnswerAheadForItsCursor() throws SQLException {
+        var script = new Script().reply(new ResultHeader(N), rows(1, 2), new Suspended(9), rows(3, 4), ResultEnd.ROWS,
+                new ResultEnd(1, false));
+        Connection c = script.connect(true);
+        ResultSet rs = c.createStatement().executeQuery("q");
+        assertThat(rs.next()).isTrue();
+        assertThat(c.createStatement().executeUpdate("update t set x = 1")).isEqualTo(1);
+        var seen = new ArrayList<Integer>(List.of(rs.getInt(1)));
+        while (rs.next()) seen.add(rs.getInt(1));
+        assertThat(seen).containsExactly(1, 2, 3, 4);
+        assertThat(script.sent()).containsExactly(Execute.plain("q", 2), new Fetch(9, 2),
+                Execute.plain("update t set x = 1", 2));
+    }
+
+    @Test
+    void withPrefetchAnErrorAheadIsThrownWhenItsRowsAreWanted() throws SQLException {
+        var script = new Script().reply(new ResultHeader(N), rows(1, 2), new Suspended(9),
+                new ServerError("57014", 0, "canceling statement due to user request"));
+        ResultSet rs = script.connect(true).createStatement().executeQuery("q");
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.next()).isTrue();
+        assertThatThrownBy(rs::next).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+        rs.close();
+        assertThat(script.sent()).as("the error closed the cursor: no CLOSE_CURSOR")
+                .containsExactly(Execute.plain("q", 2), new Fetch(9, 2));
+    }
+
+    @Test
     void anEmptyBatchAtTheBoundaryEndsTheResult() throws SQLException {
         var script = new Script().reply(new ResultHeader(N), rows(1, 2), new Suspended(3), rows(1, 0), ResultEnd.ROWS);
         ResultSet rs = script.connect().createStatement().executeQuery("q");

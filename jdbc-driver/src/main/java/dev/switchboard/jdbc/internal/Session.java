@@ -25,7 +25,9 @@ import dev.switchboard.protocol.types.SqlType;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -34,6 +36,11 @@ import java.util.function.Consumer;
  * request and reads up to its one final answer while holding the request lock, so the stream never gets out of
  * step. WARNING frames go to the caller's sink; ERROR frames become exceptions ({@link SqlExceptions}); a frame that
  * does not belong breaks the connection (08P01). Thread-safe.
+ *
+ * <p>Fetch-ahead: {@link #fetchAhead} sends the FETCH for a cursor's next rows before they are needed, so the proxy
+ * and the backend work on them while the application reads the rows it has; the answer is read by the {@link #fetch}
+ * that wants it. Every other request first reads that answer off the wire and keeps it ({@link #settle}), so the
+ * stream stays in step: at most one FETCH is ahead per session.
  */
 public final class Session implements AutoCloseable {
     private final WireClient client;
@@ -43,6 +50,11 @@ public final class Session implements AutoCloseable {
     private volatile String database;
     private volatile String productName;
     private volatile String productVersion;
+    private FetchAhead ahead;                               // sent, answer not read yet; under the request lock
+    private final Map<Integer, Object> settled = new HashMap<>();   // cursor → QueryReply or SQLException read early
+
+    private record FetchAhead(Fetch request, List<Column> columns, Consumer<SQLWarning> warnings) {
+    }
 
     /** A session that {@code ready} opened on {@code client} (see {@link Login}). */
     public Session(WireClient client, Ready ready) {
@@ -95,17 +107,73 @@ public final class Session implements AutoCloseable {
 
     /** EXECUTE or METADATA. */
     public QueryReply query(ClientMessage request, Consumer<SQLWarning> warnings) throws SQLException {
-        return exchange(request, warnings, null);
+        return exchange(request, warnings);
     }
 
-    /** FETCH the next rows of an open cursor. */
+    /** FETCH the next rows of an open cursor: the answer to a {@link #fetchAhead} if one was sent. */
     public QueryReply fetch(int cursorId, int maxRows, List<Column> columns, Consumer<SQLWarning> warnings)
             throws SQLException {
-        return exchange(new Fetch(cursorId, maxRows), warnings, columns);
+        var lock = client.requestLock();
+        lock.lock();
+        try {
+            settle();
+            Object early = settled.remove(cursorId);
+            if (early instanceof SQLException e) throw e;
+            if (early != null) return (QueryReply) early;
+            var request = new Fetch(cursorId, maxRows);
+            client.send(request);
+            return readQueryReply(request, warnings, columns);
+        } finally {
+            lock.unlock();
+        }
     }
 
+    /**
+     * Sends the FETCH of a cursor's next rows now, without waiting for the answer (see the class comment). Does
+     * nothing when a FETCH is already ahead, or this cursor's next answer has been read.
+     */
+    public void fetchAhead(int cursorId, int maxRows, List<Column> columns, Consumer<SQLWarning> warnings)
+            throws SQLException {
+        var lock = client.requestLock();
+        lock.lock();
+        try {
+            if (ahead != null || settled.containsKey(cursorId)) return;
+            var request = new Fetch(cursorId, maxRows);
+            client.send(request);
+            ahead = new FetchAhead(request, columns, warnings);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * CLOSE_CURSOR, unless the cursor already ended: its fetched-ahead answer was its last (RESULT_END) or an error,
+     * which closed it on the server.
+     */
     public void closeCursor(int cursorId) throws SQLException {
-        call(new CloseCursor(cursorId), w -> { });
+        var lock = client.requestLock();
+        lock.lock();
+        try {
+            settle();
+            Object early = settled.remove(cursorId);
+            if (early instanceof SQLException || early instanceof QueryReply r && r.cursorId() == 0) return;
+            sendAndAwait(new CloseCursor(cursorId), w -> { }, Ok.class);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads the answer of the FETCH that is ahead, if any, and keeps it for its cursor. Under the request lock. */
+    private void settle() throws SQLException {
+        FetchAhead a = ahead;
+        if (a == null) return;
+        ahead = null;
+        try {
+            settled.put(a.request().cursorId(), readQueryReply(a.request(), a.warnings(), a.columns()));
+        } catch (SQLException e) {
+            if (client.isBroken()) throw e;
+            settled.put(a.request().cursorId(), e);       // the cursor's error: its next fetch throws it
+        }
     }
 
     /**
@@ -123,6 +191,7 @@ public final class Session implements AutoCloseable {
             return false;
         }
         try {
+            settle();
             int previous = client.readTimeout();
             client.setReadTimeout(timeoutMillis);
             try {
@@ -173,6 +242,7 @@ public final class Session implements AutoCloseable {
         var lock = client.requestLock();
         lock.lock();
         try {
+            settle();
             return sendAndAwait(request, warnings, type);
         } finally {
             lock.unlock();
@@ -199,47 +269,56 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** {@code known} is null when a RESULT_HEADER may come (EXECUTE, METADATA), else the columns of the cursor. */
-    private QueryReply exchange(ClientMessage request, Consumer<SQLWarning> warnings, List<Column> known)
-            throws SQLException {
-        boolean headerExpected = known == null;
+    /** EXECUTE or METADATA: a RESULT_HEADER may come. */
+    private QueryReply exchange(ClientMessage request, Consumer<SQLWarning> warnings) throws SQLException {
         var lock = client.requestLock();
         lock.lock();
         try {
+            settle();
             client.send(request);
-            List<Column> columns = null;
-            var batches = new ArrayList<RowBatchReader>(1);
-            while (true) {
-                ServerMessage msg;
-                switch (client.receive()) {
-                    case Reply.Rows r -> {
-                        if (headerExpected && columns == null) throw unexpected("ROW_BATCH before a header", request);
-                        batches.add(checked(r.reader(), headerExpected ? columns : known));
-                        continue;
-                    }
-                    case Reply.Message m -> msg = m.message();
-                }
-                switch (msg) {
-                    case ResultHeader h -> {
-                        if (!headerExpected || columns != null) throw unexpected("RESULT_HEADER", request);
-                        columns = h.columns();
-                    }
-                    case Warning w -> warnings.accept(toWarning(w));
-                    case ServerError e -> throw error(e);
-                    case ResultEnd e -> {
-                        return new QueryReply(columns, batches, e.updateCount(), e.generatedKeys(), 0);
-                    }
-                    case Suspended s -> {
-                        if ((headerExpected && columns == null) || s.cursorId() <= 0) {
-                            throw unexpected("SUSPENDED(" + s.cursorId() + ")", request);
-                        }
-                        return new QueryReply(columns, batches, -1, false, s.cursorId());
-                    }
-                    default -> throw unexpected(msg.getClass().getSimpleName(), request);
-                }
-            }
+            return readQueryReply(request, warnings, null);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Reads a query's answer up to its RESULT_END or SUSPENDED. {@code known} is null when a RESULT_HEADER may come
+     * (EXECUTE, METADATA), else the columns of the cursor. Under the request lock.
+     */
+    private QueryReply readQueryReply(ClientMessage request, Consumer<SQLWarning> warnings, List<Column> known)
+            throws SQLException {
+        boolean headerExpected = known == null;
+        List<Column> columns = null;
+        var batches = new ArrayList<RowBatchReader>(1);
+        while (true) {
+            ServerMessage msg;
+            switch (client.receive()) {
+                case Reply.Rows r -> {
+                    if (headerExpected && columns == null) throw unexpected("ROW_BATCH before a header", request);
+                    batches.add(checked(r.reader(), headerExpected ? columns : known));
+                    continue;
+                }
+                case Reply.Message m -> msg = m.message();
+            }
+            switch (msg) {
+                case ResultHeader h -> {
+                    if (!headerExpected || columns != null) throw unexpected("RESULT_HEADER", request);
+                    columns = h.columns();
+                }
+                case Warning w -> warnings.accept(toWarning(w));
+                case ServerError e -> throw error(e);
+                case ResultEnd e -> {
+                    return new QueryReply(columns, batches, e.updateCount(), e.generatedKeys(), 0);
+                }
+                case Suspended s -> {
+                    if ((headerExpected && columns == null) || s.cursorId() <= 0) {
+                        throw unexpected("SUSPENDED(" + s.cursorId() + ")", request);
+                    }
+                    return new QueryReply(columns, batches, -1, false, s.cursorId());
+                }
+                default -> throw unexpected(msg.getClass().getSimpleName(), request);
+            }
         }
     }
 
