@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a backend ResultSet into protocol frames: the header once, then row batches encoded straight from the
@@ -29,27 +30,35 @@ final class ResultWriter {
     /** A batch stops early past this many bytes, so a few wide rows cannot make a huge frame. */
     static final int SOFT_BATCH_BYTES = 1 << 20;
 
+    /** PostgreSQL character types whose text-format value pgjdbc holds as UTF-8 bytes, exactly the wire's TEXT. */
+    private static final Set<String> PG_UTF8_TEXT = Set.of("text", "varchar", "bpchar", "name");
+
     private final ResultSet rs;
     private final SqlType[] types;
     private final List<SqlType> typeList;
+    private final boolean[] utf8Bytes;     // TEXT cells copied as pgjdbc's bytes, with no String in between
 
-    private ResultWriter(ResultSet rs, SqlType[] types) {
+    private ResultWriter(ResultSet rs, SqlType[] types, boolean[] utf8Bytes) {
         this.rs = rs;
         this.types = types;
         this.typeList = List.of(types);
+        this.utf8Bytes = utf8Bytes;
     }
 
     /** Describes {@code rs}, sends its header and returns a writer for its rows. */
     static ResultWriter start(ResultSet rs, Reply reply) throws SQLException {
-        return start(rs, reply, null, null, null);
+        return start(rs, reply, null, null, null, false);
     }
 
     /**
      * As {@link #start(ResultSet, Reply)}, taking the costly column details of {@code sql}'s result on {@code
-     * database} from {@code known} when it has them, and leaving them there when it had not.
+     * database} from {@code known} when it has them, and leaving them there when it had not. {@code pgjdbc}: the
+     * result comes from pgjdbc, whose {@code getBytes} on a character column (text format, client encoding UTF-8,
+     * which pgjdbc always sets) is the value's UTF-8 bytes: copied as they are, they skip a decode into a String
+     * and an encode back, the main per-cell cost of large text results.
      */
-    static ResultWriter start(ResultSet rs, Reply reply, KnownColumns known, String database, String sql)
-            throws SQLException {
+    static ResultWriter start(ResultSet rs, Reply reply, KnownColumns known, String database, String sql,
+                              boolean pgjdbc) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         var details = new ArrayList<KnownColumns.Details>(n);
@@ -74,13 +83,15 @@ final class ResultWriter {
         }
         var columns = new ArrayList<Column>(n);
         var types = new SqlType[n];
+        var utf8Bytes = new boolean[n];
         for (int i = 1; i <= n; i++) {
             Column c = describe(md, i, details.get(i - 1));
             columns.add(c);
             types[i - 1] = c.wireType();
+            utf8Bytes[i - 1] = pgjdbc && c.wireType() == SqlType.TEXT && PG_UTF8_TEXT.contains(c.typeName());
         }
         reply.send(new ResultHeader(columns));
-        return new ResultWriter(rs, types);
+        return new ResultWriter(rs, types, utf8Bytes);
     }
 
     private static Column describe(ResultSetMetaData md, int i, KnownColumns.Details details) throws SQLException {
@@ -178,9 +189,19 @@ final class ResultWriter {
                 else ValueCodec.writeDecimal(out, v);
             }
             case TEXT -> {
-                String v = rs.getString(col);
-                if (v == null) batch.setNull(i);
-                else out.writeString(v);
+                if (utf8Bytes[i]) {
+                    byte[] v = rs.getBytes(col);
+                    if (v == null) {
+                        batch.setNull(i);
+                    } else {
+                        out.writeInt(v.length);
+                        out.writeBytes(v);
+                    }
+                } else {
+                    String v = rs.getString(col);
+                    if (v == null) batch.setNull(i);
+                    else out.writeString(v);
+                }
             }
             case BYTES -> {
                 byte[] v = rs.getBytes(col);

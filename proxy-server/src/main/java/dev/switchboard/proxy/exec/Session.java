@@ -245,8 +245,9 @@ public final class Session implements AutoCloseable {
             if (isResult) {
                 ResultSet rs = st.getResultSet();
                 // Only pgjdbc pays a catalog query for column details (per connection); others have them at hand.
-                var writer = ResultWriter.start(rs, reply, dialect == BackendDialect.POSTGRESQL ? knownColumns : null,
-                        route.database(), e.sql());
+                boolean pgjdbc = dialect == BackendDialect.POSTGRESQL;
+                var writer = ResultWriter.start(rs, reply, pgjdbc ? knownColumns : null, route.database(), e.sql(),
+                        pgjdbc);
                 boolean fitted = writer.writeBatch(reply, e.fetchSize());
                 if (streamsOnlyInTx && !boundedByMaxRows) resultSizes.record(route.database(), e.sql(), fitted);
                 if (fitted) {
