@@ -142,12 +142,19 @@ public final class ConfigLoader {
     }
 
     private static RegistrySettings registry(ConfigNode node) {
-        node.allowOnly("maxPools", "maxBackendConnections", "idlePoolTimeout", "drainTimeout");
+        node.allowOnly("maxPools", "maxBackendConnections", "idlePoolTimeout", "drainTimeout", "breaker");
         var d = RegistrySettings.DEFAULTS;
         return new RegistrySettings(node.integer("maxPools", d.maxPools()),
                 node.integer("maxBackendConnections", d.maxBackendConnections()),
                 node.duration("idlePoolTimeout", d.idlePoolTimeout()),
-                node.duration("drainTimeout", d.drainTimeout()));
+                node.duration("drainTimeout", d.drainTimeout()), breaker(node.section("breaker")));
+    }
+
+    private static BreakerSettings breaker(ConfigNode node) {
+        node.allowOnly("failures", "cooldown", "maxCooldown");
+        var d = BreakerSettings.DEFAULTS;
+        return new BreakerSettings(node.integer("failures", d.failures()), node.duration("cooldown", d.cooldown()),
+                node.duration("maxCooldown", d.maxCooldown()));
     }
 
     /** {@code base} with the keys {@code node} sets replaced. */

@@ -10,15 +10,22 @@ import java.util.Objects;
  * @param maxBackendConnections physical backend connections across all pools
  * @param idlePoolTimeout       a pool with no lease for this long is retired
  * @param drainTimeout          how long a retired pool waits for its leases before it closes them
+ * @param breaker               each database's circuit breaker
  */
 public record RegistrySettings(int maxPools, int maxBackendConnections, Duration idlePoolTimeout,
-                               Duration drainTimeout) {
-    public static final RegistrySettings DEFAULTS =
-            new RegistrySettings(64, 200, Duration.ofMinutes(10), Duration.ofSeconds(30));
+                               Duration drainTimeout, BreakerSettings breaker) {
+    public static final RegistrySettings DEFAULTS = new RegistrySettings(64, 200, Duration.ofMinutes(10),
+            Duration.ofSeconds(30), BreakerSettings.DEFAULTS);
+
+    /** With the default breaker. */
+    public RegistrySettings(int maxPools, int maxBackendConnections, Duration idlePoolTimeout, Duration drainTimeout) {
+        this(maxPools, maxBackendConnections, idlePoolTimeout, drainTimeout, BreakerSettings.DEFAULTS);
+    }
 
     public RegistrySettings {
         Objects.requireNonNull(idlePoolTimeout, "idlePoolTimeout");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(breaker, "breaker");
         if (maxPools < 1) throw new ConfigException("registry.maxPools must be >= 1, was " + maxPools);
         if (maxBackendConnections < 1) {
             throw new ConfigException("registry.maxBackendConnections must be >= 1, was " + maxBackendConnections);

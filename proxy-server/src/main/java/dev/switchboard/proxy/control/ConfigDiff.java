@@ -119,6 +119,7 @@ public record ConfigDiff(List<String> databasesAdded, List<String> databasesRemo
         if (ra.maxBackendConnections() != rb.maxBackendConnections()) out.add("registry.maxBackendConnections");
         if (!ra.idlePoolTimeout().equals(rb.idlePoolTimeout())) out.add("registry.idlePoolTimeout");
         if (!ra.drainTimeout().equals(rb.drainTimeout())) out.add("registry.drainTimeout");
+        if (!ra.breaker().equals(rb.breaker())) out.add("registry.breaker");
         if (!Objects.equals(a.catalog(), b.catalog())) out.add("catalog");
         return out;
     }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.proxy.config.BreakerSettings;
 import dev.switchboard.proxy.config.DatabaseConfig;
 import dev.switchboard.proxy.config.RegistrySettings;
 import org.slf4j.Logger;
@@ -95,9 +96,7 @@ public final class PoolRegistry implements AutoCloseable {
      * again before the session's first statement). Small entries; bounded like the breakers.
      */
     private final Cache<String, KnownBackend> knownBackends = Caffeine.newBuilder().maximumSize(100_000).build();
-    private static final Duration BREAKER_MAX_COOLDOWN = Duration.ofSeconds(30);
-    private volatile int breakerThreshold = 5;
-    private volatile Duration breakerCooldown = Duration.ofSeconds(2);
+    private volatile BreakerSettings breakerSettings;
     private final java.util.concurrent.atomic.AtomicBoolean reclaiming = new java.util.concurrent.atomic.AtomicBoolean();
     private final PauseGates paused = new PauseGates();
     private final LongAdder creations = new LongAdder();
@@ -116,6 +115,7 @@ public final class PoolRegistry implements AutoCloseable {
      */
     public PoolRegistry(RegistrySettings settings, PoolFactory factory, Executor retirer, InstantSource clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.breakerSettings = settings.breaker();
         this.factory = Objects.requireNonNull(factory, "factory");
         this.retirer = Objects.requireNonNull(retirer, "retirer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -177,13 +177,13 @@ public final class PoolRegistry implements AutoCloseable {
     }
 
     private CircuitBreaker newBreaker(String database) {
-        return new CircuitBreaker(database, breakerThreshold, breakerCooldown, BREAKER_MAX_COOLDOWN, System::nanoTime);
+        BreakerSettings b = breakerSettings;
+        return new CircuitBreaker(database, b.failures(), b.cooldown(), b.maxCooldown(), System::nanoTime);
     }
 
-    /** Breaker settings; the defaults suit production, tests shorten them. */
+    /** Overrides {@code registry.breaker} (tests shorten it). */
     void breakerSettings(int threshold, Duration cooldown) {
-        this.breakerThreshold = threshold;
-        this.breakerCooldown = cooldown;
+        this.breakerSettings = new BreakerSettings(threshold, cooldown, breakerSettings.maxCooldown());
     }
 
     private Lease leaseThroughBreaker(DatabaseConfig db) throws SQLException {

@@ -72,6 +72,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void breakerKeysSetTheCircuitBreaker() {
+        ServerConfig config = TestConfigs.parse("""
+                registry: { breaker: { failures: 3, cooldown: 500ms, maxCooldown: 1m } }
+                databases: { sales: { jdbcUrl: 'jdbc:h2:mem:sales' } }
+                """);
+        assertThat(config.registry().breaker())
+                .isEqualTo(new BreakerSettings(3, Duration.ofMillis(500), Duration.ofMinutes(1)));
+    }
+
+    @Test
     void defaultsApplyToAbsentSections() {
         ServerConfig config = TestConfigs.parse("databases: { sales: { jdbcUrl: 'jdbc:h2:mem:sales' } }");
 
