@@ -113,15 +113,13 @@ public final class PoolFactory implements AutoCloseable {
      * pgjdbc: {@code maxResultBuffer} bounds what one response may buffer in the proxy (a query learned to be small
      * runs in plain autocommit, where pgjdbc reads the result whole; see exec.ResultSizes), and {@code
      * assumeMinServerVersion} lets a new connection skip a round trip at startup (every PostgreSQL since 9.4 has
-     * what it assumes), which makes cold tenant pools cheaper; {@code socketFactory} keeps reads blocking (see
-     * {@link BlockingSocketFactory}).
+     * what it assumes), which makes cold tenant pools cheaper.
      */
     static Properties driverDefaults(String jdbcUrl) {
         var props = new Properties();
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             props.setProperty("maxResultBuffer", PG_MAX_RESULT_BUFFER);
             props.setProperty("assumeMinServerVersion", "9.4");
-            props.setProperty("socketFactory", BlockingSocketFactory.class.getName());
         }
         return props;
     }

@@ -22,24 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PoolFactoryTest {
 
     @Test
-    void pgjdbcGetsABoundedResultBufferAndBlockingSockets() {
+    void pgjdbcGetsABoundedResultBuffer() {
         var pg = PoolFactory.driverDefaults("jdbc:postgresql://127.0.0.1:5432/app");
         assertThat(pg.getProperty("maxResultBuffer")).isEqualTo("10p");
-        assertThat(pg.getProperty("socketFactory")).isEqualTo(BlockingSocketFactory.class.getName());
         assertThat(pg.getProperty("assumeMinServerVersion")).isEqualTo("9.4");
         assertThat(PoolFactory.driverDefaults("jdbc:h2:mem:x")).isEmpty();
         assertThat(PoolFactory.driverDefaults("jdbc:mariadb://127.0.0.1/app")).isEmpty();
     }
 
-    @Test
-    void blockingSocketsStayInBlockingModeAfterATimedConnect() throws Exception {
-        try (var server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             var socket = new BlockingSocketFactory().createSocket()) {
-            socket.connect(server.getLocalSocketAddress(), 5_000);
-            assertThat(socket.getChannel()).isNotNull();
-            assertThat(socket.getChannel().isBlocking()).isTrue();
-        }
-    }
 
     @Test
     void twoHundredPoolsCostAHandfulOfPlatformThreads() throws SQLException {
