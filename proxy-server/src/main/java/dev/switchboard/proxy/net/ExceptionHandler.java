@@ -33,6 +33,10 @@ final class ExceptionHandler extends ChannelInboundHandlerAdapter {
         Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         ServerError reply;
         switch (c) {
+            case FrameDecoder.TooLongBeforeLogin t -> {
+                log.info("protocol error from={}: {}", ctx.channel().remoteAddress(), t.getMessage());
+                reply = new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, t.getMessage());
+            }
             case TooLongFrameException t -> {
                 log.info("protocol error from={}: frame too long", ctx.channel().remoteAddress());
                 reply = new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, "frame exceeds server.maxFrameBytes");

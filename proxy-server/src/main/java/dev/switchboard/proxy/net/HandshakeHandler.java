@@ -146,6 +146,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
             return;
         }
         server.metrics().attempt(Metrics.Attempt.ACCEPTED);
+        if (ctx.pipeline().get("frames") instanceof FrameDecoder frames) frames.authenticated();
         ctx.pipeline().replace(this, "session", new SessionHandler(session, sessions, server.jdbc(), server.metrics()));
         ctx.writeAndFlush(new Ready(ProtocolVersion.CURRENT, session.id(), session.cancelKey(), route.database(),
                 info.productName(), info.productVersion(), Version.SERVER, serverFinal));

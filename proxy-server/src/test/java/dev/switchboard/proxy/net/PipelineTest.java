@@ -58,6 +58,32 @@ class PipelineTest {
     }
 
     @Test
+    void beforeLoginAFrameOver64KibIsRefusedBeforeItIsBuffered() {
+        var login = new EmbeddedChannel(ServerMessageEncoder.INSTANCE, new FrameDecoder(16 << 20),
+                ClientMessageDecoder.INSTANCE, ExceptionHandler.INSTANCE);
+        // Only the length field arrives: the refusal must not wait for (or buffer) the announced 1 MiB.
+        login.writeInbound(Unpooled.buffer().writeInt(1 << 20).writeByte('H'));
+        ByteBuf reply = login.readOutbound();
+        var error = (ServerError) ServerCodec.decode(reply.skipBytes(4).nioBuffer());
+        reply.release();
+        assertThat(error.sqlState()).isEqualTo("08P01");
+        assertThat(error.message()).contains("before login");
+        assertThat(login.isOpen()).isFalse();
+        login.finishAndReleaseAll();
+    }
+
+    @Test
+    void afterLoginFramesUpToMaxFrameBytesPass() {
+        var decoder = new FrameDecoder(1 << 20);
+        var session = new EmbeddedChannel(decoder, ClientMessageDecoder.INSTANCE);
+        decoder.authenticated();
+        var big = Execute.plain("SELECT '" + "x".repeat(100_000) + "'", 10);
+        session.writeInbound(frame(big));
+        assertThat(session.<Object>readInbound()).isEqualTo(big);
+        assertThat(session.finish()).isFalse();
+    }
+
+    @Test
     void garbageIsAnsweredWith08P01AndTheChannelCloses() {
         var full = new EmbeddedChannel(ServerMessageEncoder.INSTANCE, new FrameDecoder(1024),
                 ClientMessageDecoder.INSTANCE, ExceptionHandler.INSTANCE);
