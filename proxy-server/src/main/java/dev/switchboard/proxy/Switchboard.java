@@ -181,6 +181,8 @@ public final class Switchboard implements AutoCloseable {
 
     private void drainAndStop(Duration drain) {
         server.stopAccepting();
+        int told = sessions.goAwayAll("server is shutting down");
+        if (told > 0) log.info("draining: GOAWAY sent to {} sessions", told);
         long deadline = System.nanoTime() + drain.toNanos();
         while (sessions.size() > 0 && System.nanoTime() < deadline) {
             try {

@@ -18,7 +18,7 @@ public final class Sessions {
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, Session> live = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
-    private final Map<Long, Runnable> killers = new ConcurrentHashMap<>();
+    private final Map<Long, ClientLink> clients = new ConcurrentHashMap<>();
 
     public long nextId() {
         return nextId.getAndIncrement();
@@ -32,22 +32,22 @@ public final class Sessions {
      * Registers {@code s} unless its user already has {@code maxForUser} sessions ({@code users.NAME.
      * maxClientConnections}; 0 = no limit). Atomic per user: concurrent logins cannot overshoot.
      *
-     * @param kill closes the session's client connection; the session then closes as when the client leaves
+     * @param client the session's client connection, for {@link #kill} and {@link #goAwayAll}
      */
-    public boolean tryAdd(Session s, int maxForUser, Runnable kill) {
+    public boolean tryAdd(Session s, int maxForUser, ClientLink client) {
         var count = perUser.computeIfAbsent(s.principal().name(), u -> new AtomicInteger());
         if (count.incrementAndGet() > maxForUser && maxForUser > 0) {
             count.decrementAndGet();
             return false;
         }
-        killers.put(s.id(), kill);
+        clients.put(s.id(), client);
         live.put(s.id(), s);
         return true;
     }
 
     public void remove(Session s) {
         if (live.remove(s.id(), s)) {
-            killers.remove(s.id());
+            clients.remove(s.id());
             perUser.computeIfPresent(s.principal().name(), (u, n) -> n.decrementAndGet() <= 0 ? null : n);
         }
     }
@@ -68,10 +68,17 @@ public final class Sessions {
      * False when there is no such session.
      */
     public boolean kill(long sessionId) {
-        Runnable kill = killers.get(sessionId);
-        if (kill == null) return false;
-        kill.run();
+        ClientLink client = clients.get(sessionId);
+        if (client == null) return false;
+        client.close();
         return true;
+    }
+
+    /** Tells every client the server is draining (GOAWAY); returns how many were told. Does not block. */
+    public int goAwayAll(String reason) {
+        var now = List.copyOf(clients.values());
+        now.forEach(c -> c.goAway(reason));
+        return now.size();
     }
 
     /** The session with this id, only if {@code cancelKey} is its key. */

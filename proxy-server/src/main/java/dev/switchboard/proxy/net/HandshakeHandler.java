@@ -137,7 +137,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
                 live::router, String.valueOf(ctx.channel().remoteAddress()), server.metrics(),
                 server.knowledge());
         int userLimit = principal.user().maxClientConnections();
-        if (!sessions.tryAdd(session, userLimit, () -> ctx.channel().close())) {
+        if (!sessions.tryAdd(session, userLimit, new ChannelClientLink(ctx))) {
             log.info("login refused user={} from={}: users.{}.maxClientConnections={} reached", principal.name(),
                     ctx.channel().remoteAddress(), principal.name(), userLimit);
             server.metrics().attempt(Metrics.Attempt.REFUSED);
