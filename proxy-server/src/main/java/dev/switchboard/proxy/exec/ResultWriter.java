@@ -7,6 +7,7 @@ import dev.switchboard.protocol.codec.WireOut;
 import dev.switchboard.protocol.message.ResultHeader;
 import dev.switchboard.protocol.types.Column;
 import dev.switchboard.protocol.types.SqlType;
+import dev.switchboard.protocol.types.Value;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -124,6 +125,36 @@ final class ResultWriter {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** A metadata call's scalar answer (a boolean, number or text) as a one-row, one-column result. */
+    static void writeScalar(Object value, Reply reply) {
+        Value v = switch (value) {
+            case null -> new Value.Null(Types.NULL);
+            case Boolean b -> new Value.Bool(b);
+            case Integer i -> new Value.Int32(i);
+            case Long l -> new Value.Int64(l);
+            default -> new Value.Text(value.toString());
+        };
+        SqlType type = switch (value) {
+            case Boolean b -> SqlType.BOOLEAN;
+            case Integer i -> SqlType.INT32;
+            case Long l -> SqlType.INT64;
+            case null, default -> SqlType.TEXT;
+        };
+        int jdbcType = switch (type) {
+            case BOOLEAN -> Types.BOOLEAN;
+            case INT32 -> Types.INTEGER;
+            case INT64 -> Types.BIGINT;
+            default -> Types.VARCHAR;
+        };
+        reply.send(new ResultHeader(List.of(Column.of("value", type, jdbcType, type.name().toLowerCase()))));
+        var batch = new RowBatchWriter(reply.out(), List.of(type));
+        batch.beginRow();
+        if (v instanceof Value.Null) batch.setNull(0);
+        else ValueCodec.writePayload(reply.out(), v);
+        batch.endRow();
+        batch.finish();
     }
 
     /** Writes up to {@code maxRows} rows as one ROW_BATCH; true when the result has no more rows. */

@@ -1,8 +1,6 @@
 package dev.switchboard.proxy.exec;
 
 import dev.switchboard.protocol.codec.ProtocolException;
-import dev.switchboard.protocol.codec.RowBatchWriter;
-import dev.switchboard.protocol.codec.ValueCodec;
 import dev.switchboard.protocol.message.Auth;
 import dev.switchboard.protocol.message.BatchResult;
 import dev.switchboard.protocol.message.Cancel;
@@ -16,7 +14,6 @@ import dev.switchboard.protocol.message.MetadataCall;
 import dev.switchboard.protocol.message.Ok;
 import dev.switchboard.protocol.message.Ping;
 import dev.switchboard.protocol.message.ResultEnd;
-import dev.switchboard.protocol.message.ResultHeader;
 import dev.switchboard.protocol.message.ServerMessage;
 import dev.switchboard.protocol.message.SetOption;
 import dev.switchboard.protocol.message.Suspended;
@@ -24,12 +21,9 @@ import dev.switchboard.protocol.message.Switched;
 import dev.switchboard.protocol.message.Terminate;
 import dev.switchboard.protocol.message.Transact;
 import dev.switchboard.protocol.message.Warning;
-import dev.switchboard.protocol.types.Column;
 import dev.switchboard.protocol.types.SqlStates;
-import dev.switchboard.protocol.types.SqlType;
 import dev.switchboard.protocol.types.Value;
 import dev.switchboard.proxy.auth.Principal;
-import dev.switchboard.proxy.config.DatabaseConfig;
 import dev.switchboard.proxy.config.PoolMode;
 import dev.switchboard.proxy.metrics.Metrics;
 import dev.switchboard.proxy.pool.BackendInfo;
@@ -48,7 +42,6 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -60,16 +53,16 @@ import java.util.function.Supplier;
 
 /**
  * One authenticated client session: its settings, its open cursors and, when it holds one, its backend connection.
- * Requests run one at a time, in order, on a virtual thread ({@link #handle}); only {@link #cancel} and
+ * Requests run one at a time, in order, on a JDBC worker thread ({@link #handle}); only {@link #cancel} and
  * {@link #close} may come from another thread.
  *
  * <p>Pool modes: in {@code transaction} mode a backend connection is held for a transaction (autocommit off,
  * from the first statement to COMMIT/ROLLBACK) or, in autocommit, for one statement, or by an open cursor that
  * owns it; in {@code session} mode the first statement takes one and the session keeps it until it ends.
  *
- * <p>Longer than most classes: it holds the request dispatch, statement execution and the backend-connection rules,
- * which share the session's state. The next split is planned: statement execution (execute, batch, metadata) into a
- * {@code StatementRunner}, and the lease rules of the pool modes into a {@code BackendLink}.
+ * <p>The lease rules of the pool modes live in {@link BackendLink}. Still longer than most classes: request
+ * dispatch and statement execution share the session's cursors and settings; the next split would move statement
+ * execution (execute, batch, fetch, metadata) into a {@code StatementRunner}.
  */
 public final class Session implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
@@ -88,11 +81,10 @@ public final class Session implements AutoCloseable {
     private final Map<String, Savepoint> savepoints = new HashMap<>();
     private Route route;
     private BackendDialect dialect;
-    private Lease lease;                    // the session's connection: a transaction's, or session mode's
+    private final BackendLink link;
     private int nextCursorId = 1;
     private volatile Statement running;
     private Deferred afterReply;            // confined to the request thread
-    private volatile Thread borrowing;         // set while the request waits for a backend connection
     private volatile boolean closed;
     // Read by the admin API from other threads; written by the request thread only.
     private volatile String currentDatabase;
@@ -117,6 +109,7 @@ public final class Session implements AutoCloseable {
         this.metrics = metrics;
         this.resultSizes = knowledge.sizes();
         this.knownColumns = knowledge.columns();
+        this.link = new BackendLink(registry, router, metrics, settings);
         moveTo(route);
     }
 
@@ -193,8 +186,8 @@ public final class Session implements AutoCloseable {
                 case Terminate t -> throw new IllegalStateException("Terminate is handled by the channel");
             };
         } finally {
-            releaseIfUnpinned();
-            inTransaction = lease != null && !settings.autoCommit;
+            link.releaseIfUnpinned(route, cursors.values());
+            inTransaction = link.holding() && !settings.autoCommit;
             busy = false;
         }
     }
@@ -204,8 +197,7 @@ public final class Session implements AutoCloseable {
      * Any thread.
      */
     public void cancel() {
-        Thread waiter = borrowing;
-        if (waiter != null) waiter.interrupt();
+        link.interruptBorrow();
         Statement st = running;
         if (st == null) return;
         try {
@@ -218,8 +210,8 @@ public final class Session implements AutoCloseable {
     // ---- statements ----
 
     private ServerMessage execute(Execute e, Reply reply) throws SQLException {
-        Lease own = ownLeaseForStatement();
-        Connection c = own != null ? own.connection() : sessionConnection();
+        Lease own = link.ownLeaseForStatement(route);
+        Connection c = own != null ? own.connection() : link.sessionConnection(route);
         boolean implicitTx = false;
         // On PostgreSQL a query in autocommit streams only inside a transaction: open an implicit one, unless the
         // result is known to be small (ResultSizes), or bounded by maxRows, so pgjdbc may read it whole.
@@ -355,8 +347,8 @@ public final class Session implements AutoCloseable {
     }
 
     private ServerMessage batch(ExecuteBatch b) throws SQLException {
-        Lease own = ownLeaseForStatement();
-        Connection c = own != null ? own.connection() : sessionConnection();
+        Lease own = link.ownLeaseForStatement(route);
+        Connection c = own != null ? own.connection() : link.sessionConnection(route);
         try (own; Statement st = b.isPrepared() ? c.prepareStatement(b.statements().getFirst()) : c.createStatement()) {
             if (b.timeoutSeconds() > 0) st.setQueryTimeout(b.timeoutSeconds());
             if (st instanceof PreparedStatement ps) {
@@ -399,13 +391,13 @@ public final class Session implements AutoCloseable {
     }
 
     private ServerMessage metadata(MetadataCall m, Reply reply) throws SQLException {
-        Lease own = ownLeaseForStatement();
-        Connection c = own != null ? own.connection() : sessionConnection();
+        Lease own = link.ownLeaseForStatement(route);
+        Connection c = own != null ? own.connection() : link.sessionConnection(route);
         boolean handedOff = false;
         try {
             Object answer = MetadataInvoker.invoke(c.getMetaData(), m.method(), m.args());
             if (!(answer instanceof ResultSet rs)) {
-                writeScalar(answer, reply);
+                ResultWriter.writeScalar(answer, reply);
                 return ResultEnd.ROWS;
             }
             var writer = ResultWriter.start(rs, reply);
@@ -423,35 +415,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static void writeScalar(Object value, Reply reply) {
-        Value v = switch (value) {
-            case null -> new Value.Null(Types.NULL);
-            case Boolean b -> new Value.Bool(b);
-            case Integer i -> new Value.Int32(i);
-            case Long l -> new Value.Int64(l);
-            default -> new Value.Text(value.toString());
-        };
-        SqlType type = switch (value) {
-            case Boolean b -> SqlType.BOOLEAN;
-            case Integer i -> SqlType.INT32;
-            case Long l -> SqlType.INT64;
-            case null, default -> SqlType.TEXT;
-        };
-        int jdbcType = switch (type) {
-            case BOOLEAN -> Types.BOOLEAN;
-            case INT32 -> Types.INTEGER;
-            case INT64 -> Types.BIGINT;
-            default -> Types.VARCHAR;
-        };
-        reply.send(new ResultHeader(List.of(Column.of("value", type, jdbcType, type.name().toLowerCase()))));
-        var batch = new RowBatchWriter(reply.out(), List.of(type));
-        batch.beginRow();
-        if (v instanceof Value.Null) batch.setNull(0);
-        else ValueCodec.writePayload(reply.out(), v);
-        batch.endRow();
-        batch.finish();
-    }
-
     private static void sendWarnings(SQLWarning w, Reply reply) {
         for (int n = 0; w != null && n < 100; w = w.getNextWarning(), n++) {
             String state = w.getSQLState() == null || w.getSQLState().length() != 5 ? "01000" : w.getSQLState();
@@ -466,15 +429,15 @@ public final class Session implements AutoCloseable {
             case COMMIT, ROLLBACK -> endTransaction(t.op() == Transact.Op.COMMIT);
             case SAVEPOINT -> {
                 requireTransaction("SAVEPOINT");
-                savepoints.put(t.savepoint(), sessionConnection().setSavepoint(t.savepoint()));
+                savepoints.put(t.savepoint(), link.sessionConnection(route).setSavepoint(t.savepoint()));
             }
             case ROLLBACK_TO -> {
                 Savepoint sp = savepoint(t.savepoint());
-                sessionConnection().rollback(sp);
+                link.sessionConnection(route).rollback(sp);
             }
             case RELEASE -> {
                 Savepoint sp = savepoint(t.savepoint());
-                sessionConnection().releaseSavepoint(sp);
+                link.sessionConnection(route).releaseSavepoint(sp);
                 savepoints.remove(t.savepoint());
             }
         }
@@ -495,18 +458,17 @@ public final class Session implements AutoCloseable {
     /** COMMIT or ROLLBACK of the session's transaction; cursors on its connection close (CLOSE_CURSORS_AT_COMMIT). */
     private void endTransaction(boolean commit) throws SQLException {
         savepoints.clear();
-        if (lease == null) return;                       // nothing ran since the last end: nothing to end
+        if (!link.holding()) return;                     // nothing ran since the last end: nothing to end
         closeCursors(false);
-        Connection c = lease.connection();
+        Connection c = link.held();
         if (c.getAutoCommit()) return;
         try {
             if (commit) c.commit();
             else c.rollback();
-            if (route.poolMode() == PoolMode.TRANSACTION) releaseSessionConnection();
+            if (route.poolMode() == PoolMode.TRANSACTION) link.release();
         } catch (SQLException e) {
             if (!commit || !connectionLost(e, c)) throw e;
-            lease.abort();
-            lease = null;
+            link.abort();
             throw new SQLException("the connection to the database was lost during COMMIT: the transaction may or may "
                     + "not have been committed", SqlStates.COMMIT_OUTCOME_UNKNOWN, e);
         }
@@ -525,26 +487,26 @@ public final class Session implements AutoCloseable {
         switch (s.option()) {
             case AUTOCOMMIT -> {
                 boolean on = parseBoolean(s);
-                if (on && !settings.autoCommit && lease != null) {
+                if (on && !settings.autoCommit && link.holding()) {
                     closeCursors(false);
-                    lease.connection().setAutoCommit(true);     // JDBC: switching autocommit on commits
-                } else if (!on && lease != null) {
-                    lease.connection().setAutoCommit(false);
+                    link.held().setAutoCommit(true);            // JDBC: switching autocommit on commits
+                } else if (!on && link.holding()) {
+                    link.held().setAutoCommit(false);
                 }
                 settings.autoCommit = on;
                 savepoints.clear();
             }
             case READ_ONLY -> {
                 settings.readOnly = parseBoolean(s);
-                if (lease != null) lease.connection().setReadOnly(settings.readOnly);
+                if (link.holding()) link.held().setReadOnly(settings.readOnly);
             }
             case ISOLATION -> {
                 settings.isolation = parseInt(s);
-                if (lease != null) lease.connection().setTransactionIsolation(settings.isolation);
+                if (link.holding()) link.held().setTransactionIsolation(settings.isolation);
             }
             case SCHEMA -> {
                 settings.schema = s.value();
-                if (lease != null) lease.connection().setSchema(s.value());
+                if (link.holding()) link.held().setSchema(s.value());
             }
             case DATABASE -> {
                 return switchDatabase(s.value());
@@ -554,7 +516,7 @@ public final class Session implements AutoCloseable {
     }
 
     private ServerMessage switchDatabase(String database) throws SQLException {
-        if (!settings.autoCommit && lease != null) {
+        if (!settings.autoCommit && link.holding()) {
             throw new SQLException("cannot switch database inside a transaction", SqlStates.ACTIVE_TRANSACTION);
         }
         Route to = router.get().route(principal.user(), database).orElseThrow(() -> new SQLException(
@@ -562,7 +524,7 @@ public final class Session implements AutoCloseable {
                 SqlStates.INVALID_AUTHORIZATION));
         BackendInfo info = registry.backendInfo(to.config());
         closeCursors(true);
-        releaseSessionConnection();
+        link.release();
         settings.schema = null;                          // a schema of the old database means nothing in the new one
         moveTo(to);
         return new Switched(to.database(), info.productName(), info.productVersion());
@@ -581,80 +543,6 @@ public final class Session implements AutoCloseable {
             return Integer.parseInt(s.value());
         } catch (NumberFormatException e) {
             throw new SQLException(s.option() + " must be an integer, was " + s.value(), "22023");
-        }
-    }
-
-    // ---- backend connections ----
-
-    /**
-     * In transaction mode with autocommit, each statement borrows its own connection (returned after the statement,
-     * or when its cursor closes). Otherwise null: the statement runs on the session's connection.
-     */
-    private Lease ownLeaseForStatement() throws SQLException {
-        if (route.poolMode() != PoolMode.TRANSACTION || !settings.autoCommit || lease != null) return null;
-        Lease own = borrow();
-        try {
-            settings.applyTo(own.connection(), false);
-        } catch (SQLException | RuntimeException e) {
-            own.close();
-            throw e;
-        }
-        return own;
-    }
-
-    /** Borrows for the session's database as the live config has it now, timing the wait. */
-    private Lease lease() throws SQLException {
-        DatabaseConfig db = router.get().database(route.database()).orElseThrow(() -> new SQLException(
-                "database \"" + route.database() + "\" is no longer configured; switch to another one",
-                "3D000"));                                   // invalid_catalog_name, as PostgreSQL says
-        long start = System.nanoTime();
-        try {
-            return registry.lease(db);
-        } finally {
-            metrics.backendWait(db.name(), System.nanoTime() - start);
-        }
-    }
-
-    private Connection sessionConnection() throws SQLException {
-        if (lease == null) {
-            Lease l = borrow();
-            if (route.poolMode() == PoolMode.TRANSACTION && !settings.autoCommit) {
-                metrics.pinned(Metrics.PinReason.TRANSACTION);
-            }
-            try {
-                settings.applyTo(l.connection(), !settings.autoCommit);
-            } catch (SQLException | RuntimeException e) {
-                l.close();
-                throw e;
-            }
-            lease = l;
-        }
-        return lease.connection();
-    }
-
-    /** A backend connection of the current database; {@link #cancel} interrupts the wait for it. */
-    private Lease borrow() throws SQLException {
-        borrowing = Thread.currentThread();
-        try {
-            return lease();
-        } finally {
-            borrowing = null;
-            Thread.interrupted();                       // a cancel that came as the borrow finished: not for the statement
-        }
-    }
-
-    /** After each request: in transaction mode with autocommit, give the connection back once no cursor pins it. */
-    private void releaseIfUnpinned() {
-        if (lease == null || route.poolMode() != PoolMode.TRANSACTION || !settings.autoCommit) return;
-        for (Cursor c : cursors.values()) if (!c.ownsLease()) return;
-        releaseSessionConnection();
-    }
-
-    private void releaseSessionConnection() {
-        if (lease != null) {
-            Lease l = lease;
-            lease = null;
-            l.close();
         }
     }
 
@@ -702,14 +590,14 @@ public final class Session implements AutoCloseable {
         afterReply();
         cancel();
         closeCursors(true);
-        if (lease != null) {
+        if (link.holding()) {
             try {
-                Connection c = lease.connection();
+                Connection c = link.held();
                 if (!c.getAutoCommit()) c.rollback();
+                link.release();
             } catch (SQLException e) {
-                lease.abort();
+                link.abort();
             }
-            releaseSessionConnection();
         }
     }
 }
