@@ -52,6 +52,7 @@ public final class SwitchboardProcess {
                 server:
                   listen: "127.0.0.1:%d"
                   poolMode: transaction
+                  logConnections: false      # as PgBouncer's log_connections = 0 in this bench
                 admin:
                   listen: "127.0.0.1:%d"
                 registry:

@@ -119,7 +119,8 @@ public final class ConfigLoader {
     }
 
     private static ServerSettings server(ConfigNode node) {
-        node.allowOnly("listen", "poolMode", "maxFrameBytes", "maxClientConnections", "loginTimeout", "tls");
+        node.allowOnly("listen", "poolMode", "maxFrameBytes", "maxClientConnections", "loginTimeout", "logConnections",
+                "tls");
         if (node.has("tls")) throw new ConfigException(node.key("tls") + " is not supported yet; remove it");
         var d = ServerSettings.DEFAULTS;
         ListenAddress listen = listen(node, new ListenAddress(d.host(), d.port()));
@@ -127,7 +128,7 @@ public final class ConfigLoader {
         return new ServerSettings(listen.host(), listen.port(), mode,
                 node.integer("maxFrameBytes", d.maxFrameBytes()),
                 node.integer("maxClientConnections", d.maxClientConnections()),
-                node.duration("loginTimeout", d.loginTimeout()));
+                node.duration("loginTimeout", d.loginTimeout()), node.bool("logConnections", d.logConnections()));
     }
 
     private static AdminSettings admin(ConfigNode node) {

@@ -12,13 +12,15 @@ import java.util.Objects;
  * @param maxFrameBytes        largest frame a client may send, length field included
  * @param maxClientConnections client connections open at once, authenticated or not
  * @param loginTimeout         time from accept to a finished login; then the connection is closed
+ * @param logConnections       one INFO line per session opened and closed (PgBouncer's log_connections and
+ *                             log_disconnections); off for high connection churn
  */
 public record ServerSettings(String host, int port, PoolMode poolMode, int maxFrameBytes, int maxClientConnections,
-                             Duration loginTimeout) {
+                             Duration loginTimeout, boolean logConnections) {
     public static final int MIN_FRAME_BYTES = 1024;
     public static final int MAX_FRAME_BYTES = 1 << 30;
     public static final ServerSettings DEFAULTS =
-            new ServerSettings("127.0.0.1", 7432, PoolMode.TRANSACTION, 16 << 20, 10_000, Duration.ofSeconds(10));
+            new ServerSettings("127.0.0.1", 7432, PoolMode.TRANSACTION, 16 << 20, 10_000, Duration.ofSeconds(10), true);
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");

@@ -54,7 +54,7 @@ public record ConfigDiff(List<String> databasesAdded, List<String> databasesRemo
         ServerSettings rs = running.server();
         ServerSettings fs = file.server();
         var server = new ServerSettings(rs.host(), rs.port(), fs.poolMode(), rs.maxFrameBytes(),
-                rs.maxClientConnections(), fs.loginTimeout());
+                rs.maxClientConnections(), fs.loginTimeout(), fs.logConnections());
         var admin = new AdminSettings(running.admin().host(), running.admin().port(), file.admin().token());
         return new ServerConfig(server, admin, running.registry(), file.pool(), file.databases(), file.users(),
                 running.catalog());

@@ -147,12 +147,16 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
         }
         server.metrics().attempt(Metrics.Attempt.ACCEPTED);
         if (ctx.pipeline().get("frames") instanceof FrameDecoder frames) frames.authenticated();
-        ctx.pipeline().replace(this, "session", new SessionHandler(session, sessions, server.jdbc(), server.metrics()));
+        boolean logConnections = server.config().server().logConnections();
+        ctx.pipeline().replace(this, "session", new SessionHandler(session, sessions, server.jdbc(), server.metrics(),
+                logConnections));
         ctx.writeAndFlush(new Ready(ProtocolVersion.CURRENT, session.id(), session.cancelKey(), route.database(),
                 info.productName(), info.productVersion(), Version.SERVER, serverFinal));
         ctx.channel().config().setAutoRead(true);
-        log.info("session opened user={} db={} from={} [{}]", principal.name(), route.database(),
-                ctx.channel().remoteAddress(), session.id());
+        if (logConnections) {
+            log.info("session opened user={} db={} from={} [{}]", principal.name(), route.database(),
+                    ctx.channel().remoteAddress(), session.id());
+        }
     }
 
     private void onCancel(ChannelHandlerContext ctx, Cancel c) {

@@ -49,12 +49,15 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
     private final Queue<ClientMessage> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final boolean logConnections;
 
-    SessionHandler(Session session, Sessions sessions, Executor jdbc, Metrics metrics) {
+    /** @param logConnections log the session's end ({@code server.logConnections} when it logged in) */
+    SessionHandler(Session session, Sessions sessions, Executor jdbc, Metrics metrics, boolean logConnections) {
         this.session = session;
         this.sessions = sessions;
         this.jdbc = jdbc;
         this.metrics = metrics;
+        this.logConnections = logConnections;
     }
 
     @Override
@@ -149,6 +152,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
     private void closeSession() {
         session.close();
         sessions.remove(session);
-        log.info("session closed user={} db={} [{}]", session.principal().name(), session.database(), session.id());
+        if (logConnections) {
+            log.info("session closed user={} db={} [{}]", session.principal().name(), session.database(),
+                    session.id());
+        }
     }
 }

@@ -72,6 +72,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void logConnectionsCanBeTurnedOff() {
+        ServerConfig config = TestConfigs.parse("server: { logConnections: false }\n"
+                + "databases: { sales: { jdbcUrl: 'jdbc:h2:mem:sales' } }");
+        assertThat(config.server().logConnections()).isFalse();
+    }
+
+    @Test
     void breakerKeysSetTheCircuitBreaker() {
         ServerConfig config = TestConfigs.parse("""
                 registry: { breaker: { failures: 3, cooldown: 500ms, maxCooldown: 1m } }
@@ -86,7 +93,7 @@ class ConfigLoaderTest {
         ServerConfig config = TestConfigs.parse("databases: { sales: { jdbcUrl: 'jdbc:h2:mem:sales' } }");
 
         assertThat(config.server()).isEqualTo(new ServerSettings("127.0.0.1", 7432, PoolMode.TRANSACTION, 16_777_216,
-                10_000, Duration.ofSeconds(10)));
+                10_000, Duration.ofSeconds(10), true));
         assertThat(config.admin()).isEqualTo(new AdminSettings("127.0.0.1", 7433, Optional.empty()));
         assertThat(config.registry()).isEqualTo(new RegistrySettings(64, 200, Duration.ofMinutes(10),
                 Duration.ofSeconds(30)));
