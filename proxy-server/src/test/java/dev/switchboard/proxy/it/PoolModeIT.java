@@ -24,13 +24,15 @@ class PoolModeIT {
     private static final String PASSWORD = "mode-secret";
     private static TestProxy proxy;
 
+    // 1.5 s, not less: the first login to a database borrows its first backend connection within this timeout, and
+    // a loaded CI machine once took longer than 300 ms to make it.
     @BeforeAll
     static void start() throws Exception {
         proxy = TestProxy.builder()
                 .rawDatabase("tx: { jdbcUrl: \"jdbc:h2:mem:pool_mode_tx;DB_CLOSE_DELAY=-1\", username: sa,"
-                        + " pool: { maxPoolSize: 1, connectionTimeout: 300ms } }")
+                        + " pool: { maxPoolSize: 1, connectionTimeout: 1500ms } }")
                 .rawDatabase("sess: { jdbcUrl: \"jdbc:h2:mem:pool_mode_sess;DB_CLOSE_DELAY=-1\", username: sa,"
-                        + " poolMode: session, pool: { maxPoolSize: 1, connectionTimeout: 300ms } }")
+                        + " poolMode: session, pool: { maxPoolSize: 1, connectionTimeout: 1500ms } }")
                 .user("app", PASSWORD, List.of("tx", "sess"))
                 .start();
     }
