@@ -20,7 +20,8 @@ public enum DriverProperty {
     SSL("ssl", "disable", "TLS mode: `disable`, `require` or `verify-full`. This version has no TLS: `require` and "
             + "`verify-full` fail at connect (never silently plaintext).", "disable", "require", "verify-full"),
     SSL_ROOT_CERT("sslRootCert", null, "PEM file of the CA that signed the server certificate (for `verify-full`)."),
-    FETCH_SIZE("fetchSize", "1000", "Rows per batch; further rows are pulled on demand. "
+    FETCH_SIZE("fetchSize", "1000", "Rows per batch; further rows are pulled on demand, in batches that double up to "
+            + "8× this while a result goes on (the server cuts each at ~1 MiB). "
             + "`Statement.setFetchSize` overrides it per statement."),
     PREFETCH("prefetch", "true", "Ask for a cursor's next batch while the application reads the current one, so the "
             + "proxy and the database work meanwhile (one batch ahead; `false`: only when needed).", "true", "false"),

@@ -38,7 +38,9 @@ import java.util.UUID;
 
 /**
  * A forward-only, read-only result streamed from the server: it reads each ROW_BATCH in place and pulls the next one
- * with FETCH when the current one is used up and the server answered SUSPENDED. Closing it before the end sends
+ * with FETCH when the current one is used up and the server answered SUSPENDED (or, with {@code prefetch}, asks for
+ * it as the last batch at hand starts). The first batch has the fetch size; a result that keeps going gets larger
+ * batches, doubling up to {@link #MAX_PULL_GROWTH} times the fetch size. Closing it before the end sends
  * CLOSE_CURSOR (and waits for OK); closing its Statement or Connection closes it. Getters convert as
  * {@link CellReader} documents; a NULL reads as null, 0 or false, and {@link #wasNull()} says so.
  *
@@ -46,6 +48,8 @@ import java.util.UUID;
  * statements of the connection may run between batches.
  */
 public final class SwitchboardResultSet extends ReadOnlyResultSet {
+    /** A long result's batches grow, doubling from the fetch size, up to this many times it. */
+    static final int MAX_PULL_GROWTH = 8;
     private final SwitchboardConnection connection;
     private final SwitchboardStatement statement;      // null for DatabaseMetaData results
     private final Session session;
@@ -57,6 +61,7 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
     private int batchRow;                               // rows of {@code batch} already read
     private int cursorId;                               // 0: the server has nothing more
     private int fetchSize;
+    private int pullRows;                               // rows the next FETCH asks for: grows while the result goes on
     private long row;                                   // 1-based number of the current row; 0 before the first
     private boolean afterLast;
     private boolean closed;
@@ -74,6 +79,7 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
         this.pending.addAll(reply.batches());
         this.cursorId = reply.cursorId();
         this.fetchSize = fetchSize;
+        this.pullRows = fetchSize;
         this.maxRows = maxRows;
     }
 
@@ -107,15 +113,17 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
     private void fetchAheadIfWanted() throws SQLException {
         if (cursorId == 0 || !connection.prefetch()) return;
         if (maxRows > 0 && row + batch.rowCount() >= maxRows) return;
-        session.fetchAhead(cursorId, fetchSize, columns, this::addWarning);
+        session.fetchAhead(cursorId, pullRows, columns, this::addWarning);
     }
 
     private void fetchMore() throws SQLException {
         if (statement != null) statement.running(true);
         try {
-            QueryReply more = session.fetch(cursorId, fetchSize, columns, this::addWarning);
+            QueryReply more = session.fetch(cursorId, pullRows, columns, this::addWarning);
             pending.addAll(more.batches());
             cursorId = more.cursorId();
+            // A result that keeps going is a long one: fewer, larger batches (the server still cuts each at ~1 MiB).
+            pullRows = (int) Math.min((long) fetchSize * MAX_PULL_GROWTH, (long) pullRows * 2);
         } catch (SQLException e) {
             cursorId = 0;                              // SPEC 4.3: an ERROR answering FETCH closed the cursor
             throw e;
@@ -600,6 +608,7 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
         checkOpen();
         if (rows < 0) throw SqlExceptions.of(SqlExceptions.INVALID_ATTRIBUTE, "fetch size must be >= 0, was " + rows);
         fetchSize = rows == 0 ? connection.defaultFetchSize() : rows;
+        pullRows = fetchSize;
     }
 
     @Override

@@ -65,7 +65,8 @@ class StatementConversationTest {
         assertThat(seen).containsExactly(1, 2, 3, 4, 5);
         assertThat(rs.isAfterLast()).isTrue();
         rs.close();                                       // result complete: no CLOSE_CURSOR
-        assertThat(script.sent()).containsExactly(Execute.plain("select n", 2), new Fetch(7, 2), new Fetch(7, 2));
+        assertThat(script.sent()).as("the second FETCH asks for twice as many")
+                .containsExactly(Execute.plain("select n", 2), new Fetch(7, 2), new Fetch(7, 4));
     }
 
     @Test
@@ -81,7 +82,28 @@ class StatementConversationTest {
         while (rs.next()) seen.add(rs.getInt(1));
         assertThat(seen).containsExactly(1, 2, 3, 4, 5);
         rs.close();
-        assertThat(script.sent()).containsExactly(Execute.plain("select n", 2), new Fetch(7, 2), new Fetch(7, 2));
+        assertThat(script.sent()).containsExactly(Execute.plain("select n", 2), new Fetch(7, 2), new Fetch(7, 4));
+    }
+
+    @Test
+    void aLongResultsBatchesGrowUpToEightTimesTheFetchSize() throws SQLException {
+        var script = new Script().reply(new ResultHeader(N), rows(1, 2), new Suspended(5));
+        for (int i = 0; i < 5; i++) script.reply(rows(1, 1), new Suspended(5));
+        script.reply(rows(1, 1), ResultEnd.ROWS, new ResultHeader(N), rows(1, 1), new Suspended(6), rows(1, 1),
+                ResultEnd.ROWS);
+        Connection c = script.connect();
+        ResultSet rs = c.createStatement().executeQuery("q");
+        int n = 0;
+        while (rs.next()) n++;
+        assertThat(n).isEqualTo(8);
+        assertThat(script.sent()).containsExactly(Execute.plain("q", 2), new Fetch(5, 2), new Fetch(5, 4),
+                new Fetch(5, 8), new Fetch(5, 16), new Fetch(5, 16), new Fetch(5, 16));
+
+        Statement s = c.createStatement();
+        ResultSet again = s.executeQuery("q2");
+        again.setFetchSize(3);                            // a new fetch size starts the growth again
+        while (again.next()) n++;
+        assertThat(script.sent().subList(7, 9)).containsExactly(Execute.plain("q2", 2), new Fetch(6, 3));
     }
 
     @Test
