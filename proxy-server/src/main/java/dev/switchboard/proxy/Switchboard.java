@@ -161,7 +161,6 @@ public final class Switchboard implements AutoCloseable {
         return sessions;
     }
 
-
     public Metrics metrics() {
         return metrics;
     }

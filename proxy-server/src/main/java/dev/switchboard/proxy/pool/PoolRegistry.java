@@ -93,7 +93,7 @@ public final class PoolRegistry implements AutoCloseable {
     /**
      * Backend product and version per database, kept after its pool is evicted: a session switching to a known
      * database answers at once, without borrowing a connection (which, under churn, could build a pool that is gone
-     * again before the session's first statement). Small entries; bounded like the breakers.
+     * again before the session's first statement). Small entries, at most 100,000 databases.
      */
     private final Cache<String, KnownBackend> knownBackends = Caffeine.newBuilder().maximumSize(100_000).build();
     private volatile BreakerSettings breakerSettings;
