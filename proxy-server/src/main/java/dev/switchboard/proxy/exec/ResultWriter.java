@@ -62,26 +62,23 @@ final class ResultWriter {
                               boolean pgjdbc) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        var details = new ArrayList<KnownColumns.Details>(n);
         List<KnownColumns.Details> remembered = known == null ? null : known.get(database, sql);
-        boolean stillTrue = remembered != null && remembered.size() == n;
+        if (remembered != null && remembered.size() != n) remembered = null;
+        var details = new ArrayList<KnownColumns.Details>(n);
+        boolean readAfresh = false;
         for (int i = 1; i <= n; i++) {
             String label = orEmpty(md.getColumnLabel(i));
             int jdbcType = md.getColumnType(i);
             String typeName = orEmpty(md.getColumnTypeName(i));
-            stillTrue = stillTrue && remembered.get(i - 1).describes(label, jdbcType, typeName);
-            details.add(new KnownColumns.Details(label, jdbcType, typeName, null, 0, false));
-        }
-        if (stillTrue) {
-            details = new ArrayList<>(remembered);
-        } else {
-            for (int i = 1; i <= n; i++) {
-                KnownColumns.Details d = details.get(i - 1);
-                details.set(i - 1, new KnownColumns.Details(d.label(), d.jdbcType(), d.typeName(),
-                        orEmpty(md.getTableName(i)), md.isNullable(i), md.isAutoIncrement(i)));
+            KnownColumns.Details d = remembered == null ? null : remembered.get(i - 1);
+            if (d == null || !d.describes(label, jdbcType, typeName)) {
+                d = new KnownColumns.Details(label, jdbcType, typeName, orEmpty(md.getTableName(i)),
+                        md.isNullable(i), md.isAutoIncrement(i));
+                readAfresh = true;
             }
-            if (known != null) known.put(database, sql, details);
+            details.add(d);
         }
+        if (readAfresh && known != null) known.put(database, sql, details);
         var columns = new ArrayList<Column>(n);
         var types = new SqlType[n];
         var utf8Bytes = new boolean[n];
