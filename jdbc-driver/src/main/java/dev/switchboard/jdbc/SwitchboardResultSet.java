@@ -54,6 +54,9 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
     private final SwitchboardStatement statement;      // null for DatabaseMetaData results
     private final Session session;
     private final List<Column> columns;
+    private final String database;                      // the session's database when the result came
+    private final String sql;                           // null: no statement to describe (DatabaseMetaData, keys)
+    private SwitchboardResultSetMetaData metaData;
     private final CellReader cells;
     private final ArrayDeque<RowBatchReader> pending = new ArrayDeque<>();
     private final long maxRows;
@@ -71,9 +74,17 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
 
     SwitchboardResultSet(SwitchboardConnection connection, SwitchboardStatement statement, QueryReply reply,
                          int fetchSize, long maxRows) throws SQLException {
+        this(connection, statement, reply, fetchSize, maxRows, null);
+    }
+
+    /** @param sql the statement's SQL, for column details the server sends later; null when there is none */
+    SwitchboardResultSet(SwitchboardConnection connection, SwitchboardStatement statement, QueryReply reply,
+                         int fetchSize, long maxRows, String sql) throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.session = connection.session();
+        this.database = session.database();
+        this.sql = sql;
         this.columns = reply.columns() == null ? List.of() : reply.columns();
         this.cells = new CellReader(columns);
         this.pending.addAll(reply.batches());
@@ -634,7 +645,11 @@ public final class SwitchboardResultSet extends ReadOnlyResultSet {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        return new SwitchboardResultSetMetaData(columns, session.database());
+        if (metaData == null) {
+            metaData = new SwitchboardResultSetMetaData(columns, database,
+                    sql == null ? null : new ColumnDetails(connection, database, sql));
+        }
+        return metaData;
     }
 
     /** The statement that made it; null for DatabaseMetaData results, as JDBC allows. */

@@ -6,18 +6,30 @@ import dev.switchboard.protocol.types.Column;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Column descriptions as the backend gave them ({@link Column}). The result is read-only, so every column is
- * {@code isReadOnly}, never writable; the catalog is the session's current database. Immutable.
+ * {@code isReadOnly}, never writable; the catalog is the database the result came from. Details the server sent
+ * later (DETAILS_LATER: table, nullability, auto-increment) are asked for once, when first read. Not thread-safe,
+ * like the result it describes.
  */
 final class SwitchboardResultSetMetaData implements ResultSetMetaData {
-    private final List<Column> columns;
+    /** Base type names that a column's details may turn into serial, bigserial or smallserial. */
+    private static final Set<String> SERIAL_BASES = Set.of("int2", "int4", "int8");
+
+    private List<Column> columns;
     private final String catalog;
+    private final ColumnDetails later;      // null: nothing to ask (every column came with its details)
 
     SwitchboardResultSetMetaData(List<Column> columns, String catalog) {
+        this(columns, catalog, null);
+    }
+
+    SwitchboardResultSetMetaData(List<Column> columns, String catalog, ColumnDetails later) {
         this.columns = List.copyOf(columns);
         this.catalog = catalog;
+        this.later = later;
     }
 
     private Column column(int column) throws SQLException {
@@ -27,6 +39,16 @@ final class SwitchboardResultSetMetaData implements ResultSetMetaData {
         return columns.get(column - 1);
     }
 
+    /** The column with its details, asking the server for those of every column when this one has none yet. */
+    private Column detailed(int column) throws SQLException {
+        Column c = column(column);
+        if (c.has(Column.DETAILS_LATER) && later != null) {
+            columns = later.complete(columns);
+            c = columns.get(column - 1);
+        }
+        return c;
+    }
+
     @Override
     public int getColumnCount() {
         return columns.size();
@@ -34,7 +56,7 @@ final class SwitchboardResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isAutoIncrement(int column) throws SQLException {
-        return column(column).has(Column.AUTO_INCREMENT);
+        return detailed(column).has(Column.AUTO_INCREMENT);
     }
 
     @Override
@@ -56,7 +78,7 @@ final class SwitchboardResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int isNullable(int column) throws SQLException {
-        return column(column).nullable();
+        return detailed(column).nullable();
     }
 
     @Override
@@ -98,7 +120,7 @@ final class SwitchboardResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getTableName(int column) throws SQLException {
-        return column(column).table();
+        return detailed(column).table();
     }
 
     @Override
@@ -114,7 +136,9 @@ final class SwitchboardResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getColumnTypeName(int column) throws SQLException {
-        return column(column).typeName();
+        Column c = column(column);
+        // Only an integer column's type name depends on its details: the backend's driver calls it serial then.
+        return SERIAL_BASES.contains(c.typeName()) ? detailed(column).typeName() : c.typeName();
     }
 
     @Override

@@ -70,7 +70,7 @@ public class SwitchboardStatement implements Statement {
             return false;
         }
         if (reply.hasRows()) {
-            result = new SwitchboardResultSet(connection, this, reply, fetchSize, maxRows);
+            result = new SwitchboardResultSet(connection, this, reply, fetchSize, maxRows, sql);
             return true;
         }
         updateCount = reply.updateCount();

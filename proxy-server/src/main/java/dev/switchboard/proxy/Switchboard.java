@@ -66,6 +66,7 @@ public final class Switchboard implements AutoCloseable {
     private final PoolFactory poolFactory;
     private final PoolRegistry registry;
     private final Sessions sessions;
+    private final QueryKnowledge knowledge = new QueryKnowledge();
     private final Reloader reloader;
     private final Optional<java.util.concurrent.ScheduledExecutorService> catalogRefresher;
     private final Instant startedAt = Instant.now();
@@ -119,7 +120,7 @@ public final class Switchboard implements AutoCloseable {
         var proxy = new Switchboard(config, options);
         try {
             proxy.server = ProxyServer.start(new ServerContext(proxy.live, proxy.registry, proxy.sessions, proxy.jdbc,
-                    proxy.metrics, new QueryKnowledge()));
+                    proxy.metrics, proxy.knowledge));
             proxy.admin = AdminServer.start(config.admin(), new AdminContext(proxy.live, proxy.registry,
                     proxy.sessions, proxy.reloader, new ConfigEditor(proxy.reloader), proxy.metrics,
                     proxy.new ProcessLifecycle(), proxy.jdbc));
@@ -163,6 +164,11 @@ public final class Switchboard implements AutoCloseable {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** What sessions have learned about queries (result sizes, column details), shared by all. */
+    public QueryKnowledge knowledge() {
+        return knowledge;
     }
 
     /** True until a shutdown begins. */

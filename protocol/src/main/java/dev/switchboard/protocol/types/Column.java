@@ -12,13 +12,19 @@ import java.util.Objects;
  * @param jdbcType  {@link java.sql.Types} as the backend's driver reported it
  * @param typeName  the backend's own type name (e.g. {@code int4}, {@code VARCHAR})
  * @param nullable  {@link java.sql.ResultSetMetaData#columnNoNulls}, {@code columnNullable} or {@code columnNullableUnknown}
- * @param flags     {@link #AUTO_INCREMENT}, {@link #SIGNED}, {@link #CASE_SENSITIVE}
+ * @param flags     {@link #AUTO_INCREMENT}, {@link #SIGNED}, {@link #CASE_SENSITIVE}, {@link #DETAILS_LATER}
  */
 public record Column(String label, String name, String table, String schema, SqlType wireType, int jdbcType,
                      String typeName, int precision, int scale, int displaySize, int nullable, int flags) {
     public static final int AUTO_INCREMENT = 1;
     public static final int SIGNED = 2;
     public static final int CASE_SENSITIVE = 4;
+    /**
+     * Protocol 1.1: the backend was not asked for this column's table, nullability and auto-increment (pgjdbc pays a
+     * catalog query for them); {@code table} is "", {@code nullable} 2, AUTO_INCREMENT clear and {@code typeName} the
+     * base type's (int4 for a serial). A client that needs them asks with METADATA {@code switchboard.describeColumns}.
+     */
+    public static final int DETAILS_LATER = 8;
 
     public Column {
         Objects.requireNonNull(label, "label");

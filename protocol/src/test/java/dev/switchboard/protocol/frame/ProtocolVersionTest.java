@@ -9,10 +9,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProtocolVersionTest {
 
     @Test
-    void currentIsOnePointZero() {
-        assertThat(ProtocolVersion.CURRENT).isEqualTo(new ProtocolVersion(1, 0));
-        assertThat(ProtocolVersion.CURRENT).hasToString("1.0");
+    void currentIsOnePointOne() {
+        assertThat(ProtocolVersion.CURRENT).isEqualTo(new ProtocolVersion(1, 1));
+        assertThat(ProtocolVersion.CURRENT).hasToString("1.1");
         assertThat(ProtocolVersion.SUPPORTED).isEqualTo("1.x");
+    }
+
+    @Test
+    void aVersionDefinesWhatItsMinorAndEarlierOnesAdded() {
+        assertThat(new ProtocolVersion(1, 0).defines(1)).isFalse();
+        assertThat(new ProtocolVersion(1, 1).defines(1)).isTrue();
+        assertThat(new ProtocolVersion(1, 3).defines(1)).isTrue();
+        assertThat(new ProtocolVersion(1, 0).defines(0)).isTrue();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.switchboard.proxy.exec;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
@@ -42,12 +44,35 @@ public final class KnownColumns {
     }
 
     /**
-     * What a column's backend said beyond its type; {@code label}, {@code jdbcType} and {@code typeName} identify the
-     * column it was read for.
+     * What a column's backend said beyond its type; {@code label}, {@code jdbcType} and {@code baseTypeName} identify
+     * the column it was read for. {@code baseTypeName} is the type's own name (int4), {@code typeName} what the
+     * backend's driver calls the column's type once it knows the details (serial).
      */
-    record Details(String label, int jdbcType, String typeName, String table, int nullable, boolean autoIncrement) {
-        boolean describes(String label, int jdbcType, String typeName) {
-            return this.jdbcType == jdbcType && this.label.equals(label) && this.typeName.equals(typeName);
+    record Details(String label, int jdbcType, String baseTypeName, String typeName, String table, int nullable,
+                   boolean autoIncrement) {
+        boolean describes(String label, int jdbcType, String baseTypeName) {
+            return this.jdbcType == jdbcType && this.label.equals(label) && this.baseTypeName.equals(baseTypeName);
+        }
+
+        /**
+         * Reads column {@code i}'s details from {@code md}: for pgjdbc, the catalog query this class saves. The base
+         * type name undoes pgjdbc's naming of auto-increment integer columns (int4 becomes serial).
+         */
+        static Details read(ResultSetMetaData md, int i) throws SQLException {
+            String typeName = orEmpty(md.getColumnTypeName(i));
+            boolean autoIncrement = md.isAutoIncrement(i);
+            String base = switch (typeName) {
+                case "serial" -> autoIncrement ? "int4" : typeName;
+                case "bigserial" -> autoIncrement ? "int8" : typeName;
+                case "smallserial" -> autoIncrement ? "int2" : typeName;
+                default -> typeName;
+            };
+            return new Details(orEmpty(md.getColumnLabel(i)), md.getColumnType(i), base, typeName,
+                    orEmpty(md.getTableName(i)), md.isNullable(i), autoIncrement);
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
         }
     }
 
@@ -58,5 +83,15 @@ public final class KnownColumns {
 
     void put(String database, String sql, List<Details> details) {
         known.put(new Key(database, sql), List.copyOf(details));
+    }
+
+    /** Drops what was kept for {@code sql} on {@code database}: its result no longer has those columns. */
+    void forget(String database, String sql) {
+        known.invalidate(new Key(database, sql));
+    }
+
+    /** True when details of {@code sql}'s result on {@code database} are kept (for tests and diagnostics). */
+    public boolean knows(String database, String sql) {
+        return get(database, sql) != null;
     }
 }

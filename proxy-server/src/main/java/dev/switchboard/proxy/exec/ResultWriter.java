@@ -8,6 +8,7 @@ import dev.switchboard.protocol.message.ResultHeader;
 import dev.switchboard.protocol.types.Column;
 import dev.switchboard.protocol.types.SqlType;
 import dev.switchboard.protocol.types.Value;
+import org.postgresql.core.Field;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -38,73 +39,92 @@ final class ResultWriter {
     private final SqlType[] types;
     private final List<SqlType> typeList;
     private final boolean[] utf8Bytes;     // TEXT cells copied as pgjdbc's bytes, with no String in between
+    private final List<Field> detailsLater;
 
-    private ResultWriter(ResultSet rs, SqlType[] types, boolean[] utf8Bytes) {
+    private ResultWriter(ResultSet rs, SqlType[] types, boolean[] utf8Bytes, List<Field> detailsLater) {
         this.rs = rs;
         this.types = types;
         this.typeList = List.of(types);
         this.utf8Bytes = utf8Bytes;
+        this.detailsLater = detailsLater;
+    }
+
+    /**
+     * The pgjdbc column descriptions of a result whose header went out with DETAILS_LATER columns, to look their
+     * details up with when the client asks ({@link PgColumns#details}); null when every column had its details.
+     */
+    List<Field> detailsLater() {
+        return detailsLater;
     }
 
     /** Describes {@code rs}, sends its header and returns a writer for its rows. */
     static ResultWriter start(ResultSet rs, Reply reply) throws SQLException {
-        return start(rs, reply, null, null, null, false);
+        return start(rs, reply, null, null, null, false, false);
     }
 
     /**
-     * As {@link #start(ResultSet, Reply)}, taking the costly column details of {@code sql}'s result on {@code
-     * database} from {@code known} when it has them, and leaving them there when it had not. {@code pgjdbc}: the
-     * result comes from pgjdbc, whose {@code getBytes} on a character column (text format, client encoding UTF-8,
-     * which pgjdbc always sets) is the value's UTF-8 bytes: copied as they are, they skip a decode into a String
-     * and an encode back, the main per-cell cost of large text results.
+     * As {@link #start(ResultSet, Reply)}, for the result of {@code sql} on {@code database}. {@code pgjdbc}: the
+     * result comes from pgjdbc, whose column details (table, nullability, auto-increment) cost a catalog query per
+     * connection. They come from {@code known} when it has them for this query; else, with {@code detailsLater}
+     * (a client on protocol 1.1), the columns go out flagged DETAILS_LATER and nobody pays for details no one reads;
+     * else they are read now and left in {@code known}. Also for pgjdbc: {@code getBytes} on a character column (text
+     * format, client encoding UTF-8, which pgjdbc always sets) is the value's UTF-8 bytes, copied as they are, which
+     * skips a decode into a String and an encode back, the main per-cell cost of large text results.
      */
     static ResultWriter start(ResultSet rs, Reply reply, KnownColumns known, String database, String sql,
-                              boolean pgjdbc) throws SQLException {
+                              boolean pgjdbc, boolean detailsLater) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
+        PgColumns pgColumns = pgjdbc ? PgColumns.of(rs) : null;
         List<KnownColumns.Details> remembered = known == null ? null : known.get(database, sql);
         if (remembered != null && remembered.size() != n) remembered = null;
         var details = new ArrayList<KnownColumns.Details>(n);
         boolean readAfresh = false;
-        for (int i = 1; i <= n; i++) {
-            String label = orEmpty(md.getColumnLabel(i));
-            int jdbcType = md.getColumnType(i);
-            String typeName = orEmpty(md.getColumnTypeName(i));
-            KnownColumns.Details d = remembered == null ? null : remembered.get(i - 1);
-            if (d == null || !d.describes(label, jdbcType, typeName)) {
-                d = new KnownColumns.Details(label, jdbcType, typeName, orEmpty(md.getTableName(i)),
-                        md.isNullable(i), md.isAutoIncrement(i));
-                readAfresh = true;
-            }
-            details.add(d);
-        }
-        if (readAfresh && known != null) known.put(database, sql, details);
+        boolean allKnown = true;
         var columns = new ArrayList<Column>(n);
         var types = new SqlType[n];
         var utf8Bytes = new boolean[n];
         for (int i = 1; i <= n; i++) {
-            Column c = describe(md, i, details.get(i - 1));
+            String label = orEmpty(md.getColumnLabel(i));
+            int jdbcType = md.getColumnType(i);
+            String baseType = pgColumns != null ? pgColumns.baseTypeName(i) : orEmpty(md.getColumnTypeName(i));
+            KnownColumns.Details d = remembered == null ? null : remembered.get(i - 1);
+            if (d != null && !d.describes(label, jdbcType, baseType)) {
+                d = null;
+                known.forget(database, sql);            // stale (DDL since): describeColumns must not answer it
+            }
+            if (d == null && !(pgjdbc && detailsLater)) {
+                d = KnownColumns.Details.read(md, i);
+                readAfresh = true;
+            }
+            allKnown &= d != null;
+            details.add(d);
+            Column c = describe(md, i, label, jdbcType, baseType, d);
             columns.add(c);
             types[i - 1] = c.wireType();
-            utf8Bytes[i - 1] = pgjdbc && c.wireType() == SqlType.TEXT && PG_UTF8_TEXT.contains(c.typeName());
+            utf8Bytes[i - 1] = pgjdbc && c.wireType() == SqlType.TEXT && PG_UTF8_TEXT.contains(baseType);
         }
+        if (readAfresh && allKnown && known != null) known.put(database, sql, details);
         reply.send(new ResultHeader(columns));
-        return new ResultWriter(rs, types, utf8Bytes);
+        return new ResultWriter(rs, types, utf8Bytes, allKnown ? null : pgColumns.fields());
     }
 
-    private static Column describe(ResultSetMetaData md, int i, KnownColumns.Details details) throws SQLException {
-        int jdbcType = details.jdbcType();
-        String typeName = details.typeName();
+    /** Column {@code i}; {@code details} null: flagged DETAILS_LATER, with the base type name and nothing else. */
+    private static Column describe(ResultSetMetaData md, int i, String label, int jdbcType, String baseType,
+                                   KnownColumns.Details details) throws SQLException {
+        String typeName = details == null ? baseType : details.typeName();
         boolean signed = safeSigned(md, i);
         SqlType wire = SqlType.forColumn(jdbcType, typeName);
         // Unsigned integers may not fit the signed wire type (MariaDB INT UNSIGNED, BIGINT UNSIGNED).
         if (!signed && jdbcType == Types.INTEGER) wire = SqlType.INT64;
         else if (!signed && jdbcType == Types.BIGINT) wire = SqlType.DECIMAL;
-        int flags = (details.autoIncrement() ? Column.AUTO_INCREMENT : 0) | (signed ? Column.SIGNED : 0)
-                | (md.isCaseSensitive(i) ? Column.CASE_SENSITIVE : 0);
-        return new Column(details.label(), orEmpty(md.getColumnName(i)), details.table(),
+        int flags = (signed ? Column.SIGNED : 0) | (md.isCaseSensitive(i) ? Column.CASE_SENSITIVE : 0);
+        if (details == null) flags |= Column.DETAILS_LATER;
+        else if (details.autoIncrement()) flags |= Column.AUTO_INCREMENT;
+        return new Column(label, orEmpty(md.getColumnName(i)), details == null ? "" : details.table(),
                 orEmpty(md.getSchemaName(i)), wire, jdbcType, typeName, safePrecision(md, i), md.getScale(i),
-                md.getColumnDisplaySize(i), details.nullable(), flags);
+                md.getColumnDisplaySize(i), details == null ? ResultSetMetaData.columnNullableUnknown
+                : details.nullable(), flags);
     }
 
     private static boolean safeSigned(ResultSetMetaData md, int i) {
@@ -145,12 +165,21 @@ final class ResultWriter {
             case INT64 -> Types.BIGINT;
             default -> Types.VARCHAR;
         };
-        reply.send(new ResultHeader(List.of(Column.of("value", type, jdbcType, type.name().toLowerCase()))));
-        var batch = new RowBatchWriter(reply.out(), List.of(type));
-        batch.beginRow();
-        if (v instanceof Value.Null) batch.setNull(0);
-        else ValueCodec.writePayload(reply.out(), v);
-        batch.endRow();
+        writeRows(List.of(Column.of("value", type, jdbcType, type.name().toLowerCase())), List.of(List.of(v)), reply);
+    }
+
+    /** A result made here: its header and its rows as one ROW_BATCH (values typed as their columns). */
+    static void writeRows(List<Column> columns, List<List<Value>> rows, Reply reply) {
+        reply.send(new ResultHeader(columns));
+        var batch = new RowBatchWriter(reply.out(), columns.stream().map(Column::wireType).toList());
+        for (List<Value> row : rows) {
+            batch.beginRow();
+            for (int i = 0; i < row.size(); i++) {
+                if (row.get(i) instanceof Value.Null) batch.setNull(i);
+                else ValueCodec.writePayload(reply.out(), row.get(i));
+            }
+            batch.endRow();
+        }
         batch.finish();
     }
 

@@ -21,7 +21,10 @@ import dev.switchboard.protocol.message.Switched;
 import dev.switchboard.protocol.message.Terminate;
 import dev.switchboard.protocol.message.Transact;
 import dev.switchboard.protocol.message.Warning;
+import dev.switchboard.protocol.frame.ProtocolVersion;
+import dev.switchboard.protocol.types.Column;
 import dev.switchboard.protocol.types.SqlStates;
+import dev.switchboard.protocol.types.SqlType;
 import dev.switchboard.protocol.types.Value;
 import dev.switchboard.proxy.auth.Principal;
 import dev.switchboard.proxy.config.PoolMode;
@@ -38,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
@@ -66,6 +70,16 @@ import java.util.function.Supplier;
  */
 public final class Session implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
+    /** The server's own METADATA method (SPEC §6.1, protocol 1.1). */
+    static final String DESCRIBE_COLUMNS = "switchboard.describeColumns";
+    /** Results per session whose details can still be looked up from their own column descriptions. */
+    private static final int LATER_DETAILS_KEPT = 32;
+    private static final List<Column> DESCRIBED_COLUMNS = List.of(
+            Column.of("label", SqlType.TEXT, java.sql.Types.VARCHAR, "text"),
+            Column.of("type_name", SqlType.TEXT, java.sql.Types.VARCHAR, "text"),
+            Column.of("table_name", SqlType.TEXT, java.sql.Types.VARCHAR, "text"),
+            Column.of("nullable", SqlType.INT32, java.sql.Types.INTEGER, "int4"),
+            Column.of("auto_increment", SqlType.BOOLEAN, java.sql.Types.BOOLEAN, "bool"));
     private final long id;
     private final long cancelKey;
     private final Principal principal;
@@ -75,10 +89,19 @@ public final class Session implements AutoCloseable {
     private final Metrics metrics;
     private final ResultSizes resultSizes;
     private final KnownColumns knownColumns;
+    private final boolean detailsLater;     // the client speaks 1.1: column details may follow on request
     private final Instant startedAt = Instant.now();
     private final SessionSettings settings = new SessionSettings();
     private final Map<Integer, Cursor> cursors = new HashMap<>();
     private final Map<String, Savepoint> savepoints = new HashMap<>();
+    /** The pgjdbc column descriptions of the last results sent with DETAILS_LATER, by database and SQL. */
+    private final Map<String, List<org.postgresql.core.Field>> laterDetails = new java.util.LinkedHashMap<>(16, 0.75f,
+            true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<org.postgresql.core.Field>> eldest) {
+            return size() > LATER_DETAILS_KEPT;
+        }
+    };
     private Route route;
     private BackendDialect dialect;
     private final BackendLink link;
@@ -97,9 +120,11 @@ public final class Session implements AutoCloseable {
      *                open sessions (a changed database's new settings; a removed database fails with 3D000)
      * @param client  the client's address, for the admin API and logs
      * @param knowledge what sessions have learned about queries (shared by all)
+     * @param clientVersion the protocol version of the client's HELLO: from 1.1 it may get column details later
      */
     public Session(long id, long cancelKey, Principal principal, Route route, PoolRegistry registry,
-                   Supplier<Router> router, String client, Metrics metrics, QueryKnowledge knowledge) {
+                   Supplier<Router> router, String client, Metrics metrics, QueryKnowledge knowledge,
+                   ProtocolVersion clientVersion) {
         this.id = id;
         this.cancelKey = cancelKey;
         this.principal = principal;
@@ -109,6 +134,7 @@ public final class Session implements AutoCloseable {
         this.metrics = metrics;
         this.resultSizes = knowledge.sizes();
         this.knownColumns = knowledge.columns();
+        this.detailsLater = clientVersion.defines(1);
         this.link = new BackendLink(registry, router, metrics, settings);
         moveTo(route);
     }
@@ -239,7 +265,8 @@ public final class Session implements AutoCloseable {
                 // Only pgjdbc pays a catalog query for column details (per connection); others have them at hand.
                 boolean pgjdbc = dialect == BackendDialect.POSTGRESQL;
                 var writer = ResultWriter.start(rs, reply, pgjdbc ? knownColumns : null, route.database(), e.sql(),
-                        pgjdbc);
+                        pgjdbc, detailsLater);
+                if (writer.detailsLater() != null) laterDetails.put(detailsKey(e.sql()), writer.detailsLater());
                 boolean fitted = writer.writeBatch(reply, e.fetchSize());
                 if (streamsOnlyInTx && !boundedByMaxRows) resultSizes.record(route.database(), e.sql(), fitted);
                 if (fitted) {
@@ -391,6 +418,7 @@ public final class Session implements AutoCloseable {
     }
 
     private ServerMessage metadata(MetadataCall m, Reply reply) throws SQLException {
+        if (m.method().equals(DESCRIBE_COLUMNS)) return describeColumns(m, reply);
         Lease own = link.ownLeaseForStatement(route);
         Connection c = own != null ? own.connection() : link.sessionConnection(route);
         boolean handedOff = false;
@@ -413,6 +441,56 @@ public final class Session implements AutoCloseable {
         } finally {
             if (!handedOff && own != null) own.close();
         }
+    }
+
+    /**
+     * METADATA {@code switchboard.describeColumns(sql)} (SPEC §6.1): the details of {@code sql}'s result columns that
+     * went out flagged DETAILS_LATER. Kept ones answer at once; else the backend describes the statement (prepared,
+     * not run) on the connection a statement would use now, so it sees what the session's transaction sees.
+     */
+    private ServerMessage describeColumns(MetadataCall m, Reply reply) throws SQLException {
+        if (m.args().size() != 1 || !(m.args().getFirst() instanceof Value.Text(String sql))) {
+            throw new SQLException(DESCRIBE_COLUMNS + " takes one TEXT argument, the statement's SQL",
+                    SqlStates.FEATURE_NOT_SUPPORTED);
+        }
+        boolean pgjdbc = dialect == BackendDialect.POSTGRESQL;
+        List<KnownColumns.Details> details = pgjdbc ? knownColumns.get(route.database(), sql) : null;
+        if (details == null) {
+            List<org.postgresql.core.Field> fields = pgjdbc ? laterDetails.get(detailsKey(sql)) : null;
+            Lease own = link.ownLeaseForStatement(route);
+            Connection c = own != null ? own.connection() : link.sessionConnection(route);
+            try {
+                details = fields != null ? PgColumns.details(c, fields) : describeByPreparing(c, sql);
+            } finally {
+                if (own != null) own.close();
+            }
+            if (pgjdbc) knownColumns.put(route.database(), sql, details);
+        }
+        ResultWriter.writeRows(DESCRIBED_COLUMNS, details.stream().map(d -> List.<Value>of(new Value.Text(d.label()),
+                new Value.Text(d.typeName()), new Value.Text(d.table()), new Value.Int32(d.nullable()),
+                new Value.Bool(d.autoIncrement()))).toList(), reply);
+        return ResultEnd.ROWS;
+    }
+
+    /**
+     * The details of {@code sql}'s result columns from the backend describing the statement (prepared, not run): for
+     * a result this session no longer remembers, or another backend than pgjdbc.
+     */
+    private static List<KnownColumns.Details> describeByPreparing(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ResultSetMetaData md = ps.getMetaData();
+            if (md == null) {
+                throw new SQLException("the statement returns no rows: it has no result columns to describe",
+                        SqlStates.FEATURE_NOT_SUPPORTED);
+            }
+            var read = new java.util.ArrayList<KnownColumns.Details>();
+            for (int i = 1; i <= md.getColumnCount(); i++) read.add(KnownColumns.Details.read(md, i));
+            return read;
+        }
+    }
+
+    private String detailsKey(String sql) {
+        return route.database() + '\u0000' + sql;
     }
 
     private static void sendWarnings(SQLWarning w, Reply reply) {

@@ -135,7 +135,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
         var live = server.live();
         var session = new Session(sessions.nextId(), sessions.newCancelKey(), principal, route, server.registry(),
                 live::router, String.valueOf(ctx.channel().remoteAddress()), server.metrics(),
-                server.knowledge());
+                server.knowledge(), hello.version());
         int userLimit = principal.user().maxClientConnections();
         if (!sessions.tryAdd(session, userLimit, new ChannelClientLink(ctx))) {
             log.info("login refused user={} from={}: users.{}.maxClientConnections={} reached", principal.name(),

@@ -96,6 +96,7 @@ public final class PoolRegistry implements AutoCloseable {
      * again before the session's first statement). Small entries, at most 100,000 databases.
      */
     private final Cache<String, KnownBackend> knownBackends = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, BackendInfo> knownServers = Caffeine.newBuilder().maximumSize(10_000).build();
     private volatile BreakerSettings breakerSettings;
     private final java.util.concurrent.atomic.AtomicBoolean reclaiming = new java.util.concurrent.atomic.AtomicBoolean();
     private final PauseGates paused = new PauseGates();
@@ -203,12 +204,15 @@ public final class PoolRegistry implements AutoCloseable {
     }
 
     /**
-     * The product name and version of {@code db}'s backend: cached once any connection of its pool was made,
-     * otherwise learned by borrowing one (creating the pool if needed; blocks like {@link #lease}).
+     * The product name and version of {@code db}'s backend: cached once any connection of its pool was made, or of
+     * another database on the same server (a tenant's first switch or login then opens nothing: its first statement
+     * does), otherwise learned by borrowing one (creating the pool if needed; blocks like {@link #lease}).
      */
     public BackendInfo backendInfo(DatabaseConfig db) throws SQLException {
         KnownBackend known = knownBackends.getIfPresent(db.name());
         if (known != null && known.jdbcUrl().equals(db.jdbcUrl())) return known.info();
+        BackendInfo sameServer = knownServers.getIfPresent(serverOf(db.jdbcUrl()));
+        if (sameServer != null) return sameServer;
         BackendPool resident = pools.getIfPresent(db.name());
         BackendInfo info = null;
         if (resident != null && resident.builtFrom(db)) info = resident.cachedBackendInfo().orElse(null);
@@ -218,7 +222,21 @@ public final class PoolRegistry implements AutoCloseable {
             }
         }
         knownBackends.put(db.name(), new KnownBackend(db.jdbcUrl(), info));
+        knownServers.put(serverOf(db.jdbcUrl()), info);
         return info;
+    }
+
+    /**
+     * The server part of a JDBC URL, up to the database path: {@code jdbc:postgresql://host:5432} for {@code
+     * jdbc:postgresql://host:5432/tenant_7?ssl=true}. Databases with the same server part are on one server, so they
+     * share its product and version. A URL without {@code //host} (H2's {@code jdbc:h2:mem:x}) is its own server.
+     */
+    static String serverOf(String jdbcUrl) {
+        int hostAt = jdbcUrl.indexOf("://");
+        if (hostAt < 0) return jdbcUrl;
+        int end = hostAt + 3;
+        while (end < jdbcUrl.length() && jdbcUrl.charAt(end) != '/' && jdbcUrl.charAt(end) != '?') end++;
+        return jdbcUrl.substring(0, end);
     }
 
     /** What a database's backend said it is, valid while its URL stays the same. */

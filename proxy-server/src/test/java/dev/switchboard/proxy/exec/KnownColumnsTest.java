@@ -9,7 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KnownColumnsTest {
-    private static final KnownColumns.Details ID = new KnownColumns.Details("id", Types.INTEGER, "int4", "t",
+    private static final KnownColumns.Details ID = new KnownColumns.Details("id", Types.INTEGER, "int4", "serial", "t",
             ResultSetMetaData.columnNoNulls, true);
 
     @Test

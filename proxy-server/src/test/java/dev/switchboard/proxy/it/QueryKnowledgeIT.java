@@ -108,6 +108,43 @@ class QueryKnowledgeIT {
     }
 
     @Test
+    void columnDetailsAreLookedUpOnlyWhenTheApplicationReadsThem() throws Exception {
+        String sql = "SELECT id, v AS value, note FROM known_columns_it WHERE id > ?";
+        var known = proxy.server().knowledge().columns();
+        try (Connection c = proxy.connect("app", PASSWORD, "pg");
+             var ps = c.prepareStatement(sql)) {
+            ps.setInt(1, 0);
+            try (var rs = ps.executeQuery()) {
+                var md = rs.getMetaData();
+                // What the header carries needs no catalog query: label, type, base type name.
+                assertThat(md.getColumnLabel(2)).isEqualTo("value");
+                assertThat(md.getColumnTypeName(3)).isEqualTo("text");
+                assertThat(rs.next()).isTrue();
+                assertThat(known.knows("pg", sql)).as("nobody asked for details yet").isFalse();
+                // Asked while the result is open: one request for all columns, kept for the next run.
+                assertThat(md.isNullable(2)).isEqualTo(java.sql.ResultSetMetaData.columnNoNulls);
+                assertThat(known.knows("pg", sql)).isTrue();
+                assertThat(md.getColumnTypeName(1)).isEqualTo("serial");
+                assertThat(md.isAutoIncrement(1)).isTrue();
+                assertThat(md.getTableName(3)).isEqualTo("known_columns_it");
+                assertThat(rs.getInt(2)).isEqualTo(7);
+            }
+        }
+    }
+
+    @Test
+    void columnDetailsOfAResultStayOnItsDatabase() throws Exception {
+        try (Connection c = proxy.connect("app", PASSWORD, "pg"); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT id FROM known_columns_it /* moved */")) {
+            c.setCatalog("pgtight");
+            assertThatThrownBy(() -> rs.getMetaData().isNullable(1))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("\"pg\"").hasMessageContaining("\"pgtight\"")
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("0A000");
+        }
+    }
+
+    @Test
     void columnDetailsMatchDirectJdbcAndFollowATypeChange() throws Exception {
         String sql = "SELECT id, v, note FROM known_columns_it";
         try (Connection c = proxy.connect("app", PASSWORD, "pg"); Connection direct = Backend.POSTGRES.direct()) {
@@ -117,6 +154,7 @@ class QueryKnowledgeIT {
                     var md = rs.getMetaData();
                     var dmd = drs.getMetaData();
                     for (int i = 1; i <= 3; i++) {
+                        assertThat(md.getColumnTypeName(i)).isEqualTo(dmd.getColumnTypeName(i));
                         assertThat(md.getTableName(i)).isEqualTo(dmd.getTableName(i)).isEqualTo("known_columns_it");
                         assertThat(md.isNullable(i)).as("nullable %d", i).isEqualTo(dmd.isNullable(i));
                         assertThat(md.isAutoIncrement(i)).as("auto-increment %d", i).isEqualTo(dmd.isAutoIncrement(i));

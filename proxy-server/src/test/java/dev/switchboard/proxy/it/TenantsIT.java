@@ -193,6 +193,21 @@ class TenantsIT {
     }
 
     @Test
+    void aTenantOnAKnownServerIsSwitchedToWithoutABackendConnection() throws Exception {
+        proxy = start(20, 40, 2, "60s");
+        var registry = proxy.server().registry();
+        try (Connection c = proxy.connect("ops", PASSWORD, tenant(0))) {
+            assertThat(TestDb.rows(c, "SELECT id FROM t")).containsExactly(List.of(1));
+            long created = registry.creations();
+            c.setCatalog(tenant(150));                  // never seen, but on the server tenant_000 is on
+            assertThat(registry.creations()).as("switching opened nothing").isEqualTo(created);
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(TestDb.rows(c, "SELECT id FROM t")).containsExactly(List.of(1));
+            assertThat(registry.creations()).as("its first statement did").isEqualTo(created + 1);
+        }
+    }
+
+    @Test
     void hundredConcurrentFirstQueriesOnAColdTenantMakeOnePool() throws Exception {
         proxy = start(20, 40, 4, "60s");            // about one pool, not speed: generous on a loaded machine
         var registry = proxy.server().registry();

@@ -317,6 +317,16 @@ class PoolRegistryTest {
     }
 
     @Test
+    void databasesWithTheSameHostAndPortAreOnOneServer() {
+        assertThat(PoolRegistry.serverOf("jdbc:postgresql://db1:5432/tenant_7?ssl=true"))
+                .isEqualTo(PoolRegistry.serverOf("jdbc:postgresql://db1:5432/tenant_8"))
+                .isEqualTo("jdbc:postgresql://db1:5432");
+        assertThat(PoolRegistry.serverOf("jdbc:postgresql://db1:5433/tenant_7")).isEqualTo("jdbc:postgresql://db1:5433");
+        assertThat(PoolRegistry.serverOf("jdbc:mariadb://db2?user=x")).isEqualTo("jdbc:mariadb://db2");
+        assertThat(PoolRegistry.serverOf("jdbc:h2:mem:a")).isEqualTo("jdbc:h2:mem:a");
+    }
+
+    @Test
     void backendInfoOfAnEvictedDatabaseNeedsNoNewPool() throws SQLException {
         registry = new PoolRegistry(settings(8, LONG, LONG), factory, Runnable::run);
         DatabaseConfig db = h2(unique("info_evicted"));
