@@ -5,6 +5,7 @@ import dev.switchboard.protocol.message.CloseCursor;
 import dev.switchboard.protocol.message.Execute;
 import dev.switchboard.protocol.message.ExecuteBatch;
 import dev.switchboard.protocol.message.Fetch;
+import dev.switchboard.protocol.message.MetadataCall;
 import dev.switchboard.protocol.message.Ok;
 import dev.switchboard.protocol.message.ResultEnd;
 import dev.switchboard.protocol.message.ResultHeader;
@@ -26,6 +27,7 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
@@ -51,6 +53,45 @@ class StatementConversationTest {
         var rows = new ArrayList<List<Value>>();
         for (int i = from; i <= to; i++) rows.add(List.of(new Value.Int32(i)));
         return new RowBatch(List.of(SqlType.INT32), rows);
+    }
+
+    @Test
+    void columnDetailsSentLaterAreAskedForOnceWhenFirstRead() throws SQLException {
+        var id = new Column("id", "id", "", "", SqlType.INT32, Types.INTEGER, "int4", 10, 0, 11,
+                ResultSetMetaData.columnNullableUnknown, Column.SIGNED | Column.DETAILS_LATER);
+        var note = new Column("note", "note", "", "", SqlType.TEXT, Types.VARCHAR, "text", 0, 0, 0,
+                ResultSetMetaData.columnNullableUnknown, Column.DETAILS_LATER);
+        List<SqlType> detailTypes = List.of(SqlType.TEXT, SqlType.TEXT, SqlType.TEXT, SqlType.INT32, SqlType.BOOLEAN);
+        var detailColumns = List.of(Column.of("label", SqlType.TEXT, Types.VARCHAR, "text"),
+                Column.of("type_name", SqlType.TEXT, Types.VARCHAR, "text"),
+                Column.of("table_name", SqlType.TEXT, Types.VARCHAR, "text"),
+                Column.of("nullable", SqlType.INT32, Types.INTEGER, "int4"),
+                Column.of("auto_increment", SqlType.BOOLEAN, Types.BOOLEAN, "bool"));
+        var script = new Script()
+                .reply(new ResultHeader(List.of(id, note)), new RowBatch(List.of(SqlType.INT32, SqlType.TEXT),
+                        List.of(List.of(new Value.Int32(1), new Value.Text("a")))), ResultEnd.ROWS)
+                .reply(new ResultHeader(detailColumns), new RowBatch(detailTypes, List.of(
+                        List.of(new Value.Text("id"), new Value.Text("serial"), new Value.Text("t"),
+                                new Value.Int32(ResultSetMetaData.columnNoNulls), new Value.Bool(true)),
+                        List.of(new Value.Text("note"), new Value.Text("text"), new Value.Text("t"),
+                                new Value.Int32(ResultSetMetaData.columnNullable), new Value.Bool(false)))),
+                        ResultEnd.ROWS);
+        Connection c = script.connect();
+        ResultSet rs = c.createStatement().executeQuery("select id, note from t");
+        ResultSetMetaData md = rs.getMetaData();
+        assertThat(md.getColumnTypeName(2)).as("a text column's type name needs no details").isEqualTo("text");
+        assertThat(md.getColumnLabel(1)).isEqualTo("id");
+        assertThat(script.sent()).hasSize(1);
+
+        assertThat(md.isNullable(1)).isEqualTo(ResultSetMetaData.columnNoNulls);
+        assertThat(md.getColumnTypeName(1)).isEqualTo("serial");
+        assertThat(md.isAutoIncrement(1)).isTrue();
+        assertThat(md.getTableName(2)).isEqualTo("t");
+        assertThat(md.isNullable(2)).isEqualTo(ResultSetMetaData.columnNullable);
+        assertThat(rs.getMetaData()).isSameAs(md);
+        assertThat(script.sent()).as("one request, for all columns").containsExactly(
+                Execute.plain("select id, note from t", 2),
+                new MetadataCall("switchboard.describeColumns", List.of(new Value.Text("select id, note from t")), 2));
     }
 
     @Test
