@@ -85,7 +85,10 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
         return o;
     }
 
-    /** Pools the tenants may keep at once on targets that bound pools: budget / pool size. */
+    /**
+     * Pools the in-app registry may keep (budget / pool size: it cannot bound connections otherwise), and the size of
+     * the ideal LRU that defines a cold operation. Switchboard keeps up to the budget in pools: its budget is enforced.
+     */
     int tenantPools() {
         return budget / tenantPoolSize;
     }

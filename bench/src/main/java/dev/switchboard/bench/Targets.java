@@ -50,8 +50,8 @@ final class Targets {
                 SwitchboardProcess.Started proxy = switchboard.orElseThrow();
                 ManagedProcess p = proxy.process();
                 yield new JdbcTarget(name, db -> "jdbc:switchboard://127.0.0.1:" + p.port() + "/" + db,
-                        new Properties(), TenantAccess.SWITCH_CATALOG, "registry.maxPools=" + o.tenantPools()
-                        + " × maxPoolSize=" + o.tenantPoolSize() + ", maxBackendConnections=" + o.budget(),
+                        new Properties(), TenantAccess.SWITCH_CATALOG, "registry.maxBackendConnections=" + o.budget()
+                        + " (enforced), maxPools=" + o.budget() + ", maxPoolSize=" + o.tenantPoolSize(),
                         OptionalLong.of(p.pid()), "", SwitchboardProcess.ROLE_SUFFIX, proxy.metrics()::poolCounts);
             }
             default -> throw new IllegalArgumentException("unknown target " + name);

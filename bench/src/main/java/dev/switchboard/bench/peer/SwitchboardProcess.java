@@ -56,7 +56,7 @@ public final class SwitchboardProcess {
                 admin:
                   listen: "127.0.0.1:%d"
                 registry:
-                  maxPools: %d
+                  maxPools: %d               # = the budget: a pool holds at least one connection (PgBouncer: no limit)
                   maxBackendConnections: %d
                   idlePoolTimeout: 1m
                   drainTimeout: 10s
@@ -82,7 +82,7 @@ public final class SwitchboardProcess {
                   %s:
                     password: "%s"
                     databases: ["%s{name}"]
-                """.formatted(port, adminPort, Math.max(1, tenantBudget / tenantPoolSize), tenantBudget,
+                """.formatted(port, adminPort, tenantBudget, tenantBudget,
                 tenantPoolSize, appDatabase, pg, appDatabase, users.appUser() + ROLE_SUFFIX, APP_PASSWORD_ENV,
                 appPoolSize, tenantPrefix, pg, tenantPrefix, users.tenantUser() + ROLE_SUFFIX, TENANT_PASSWORD_ENV,
                 users.appUser(), verifier(users.appPassword()), appDatabase, appDatabase,
