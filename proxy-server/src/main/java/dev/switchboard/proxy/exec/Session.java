@@ -658,6 +658,14 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * True when {@link #close} would not block: no backend connection held, no cursor open, nothing deferred. Only
+     * from a thread that owns the session (no request running or queued).
+     */
+    public boolean closesWithoutBlocking() {
+        return !link.holding() && cursors.isEmpty() && afterReply == null;
+    }
+
+    /**
      * Ends the session: closes its cursors and returns its connection, rolling back an open transaction so no lock
      * or session state outlives the client. Idempotent; called by the channel when the client goes away.
      */

@@ -111,6 +111,11 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
             return;
         }
         state = State.COMPLETING;
+        var known = server.registry().knownBackendInfo(route.config());
+        if (known.isPresent()) {                        // the usual case: no thread hop, nothing blocks
+            ready(ctx, principal, route, known.get(), result.serverFinal());
+            return;
+        }
         ctx.channel().config().setAutoRead(false);
         // Learning the backend's product may connect to it for the first time: never on the event loop.
         server.jdbc().execute(() -> {

@@ -78,8 +78,18 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
     public void channelInactive(ChannelHandlerContext ctx) {
         // The client is gone: stop what it was running. Statement.cancel() blocks (pgjdbc opens a connection to
         // send it), so it runs on a worker thread, never on this event loop.
-        jdbc.execute(session::cancel);
-        enqueue(ctx, Terminate.INSTANCE);       // then close the session after the request in flight
+        if (session.state() == Session.State.ACTIVE) jdbc.execute(session::cancel);
+        queue.add(Terminate.INSTANCE);          // then close the session after the request in flight
+        if (draining.compareAndSet(false, true)) {
+            // No request runs or waits, so no other thread touches the session. One that holds no backend
+            // connection closes without blocking: here, with no thread hop (the usual end of a session).
+            if (queue.peek() == Terminate.INSTANCE && queue.size() == 1 && session.closesWithoutBlocking()) {
+                queue.clear();
+                closeSession();
+            } else {
+                jdbc.execute(() -> drain(ctx));
+            }
+        }
         ctx.fireChannelInactive();
     }
 

@@ -209,12 +209,9 @@ public final class PoolRegistry implements AutoCloseable {
      * does), otherwise learned by borrowing one (creating the pool if needed; blocks like {@link #lease}).
      */
     public BackendInfo backendInfo(DatabaseConfig db) throws SQLException {
-        KnownBackend known = knownBackends.getIfPresent(db.name());
-        if (known != null && known.jdbcUrl().equals(db.jdbcUrl())) return known.info();
-        BackendInfo sameServer = knownServers.getIfPresent(serverOf(db.jdbcUrl()));
-        if (sameServer != null) return sameServer;
+        BackendInfo info = knownBackendInfo(db).orElse(null);
+        if (info != null) return info;
         BackendPool resident = pools.getIfPresent(db.name());
-        BackendInfo info = null;
         if (resident != null && resident.builtFrom(db)) info = resident.cachedBackendInfo().orElse(null);
         if (info == null) {
             try (Lease lease = lease(db)) {
@@ -237,6 +234,16 @@ public final class PoolRegistry implements AutoCloseable {
         int end = hostAt + 3;
         while (end < jdbcUrl.length() && jdbcUrl.charAt(end) != '/' && jdbcUrl.charAt(end) != '?') end++;
         return jdbcUrl.substring(0, end);
+    }
+
+    /**
+     * {@link #backendInfo} when it is known without touching the network or blocking (learned from this database or
+     * another on its server): a login can then complete on its event loop.
+     */
+    public Optional<BackendInfo> knownBackendInfo(DatabaseConfig db) {
+        KnownBackend known = knownBackends.getIfPresent(db.name());
+        if (known != null && known.jdbcUrl().equals(db.jdbcUrl())) return Optional.of(known.info());
+        return Optional.ofNullable(knownServers.getIfPresent(serverOf(db.jdbcUrl())));
     }
 
     /** What a database's backend said it is, valid while its URL stays the same. */

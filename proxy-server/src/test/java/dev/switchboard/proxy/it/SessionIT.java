@@ -10,6 +10,7 @@ import java.io.DataOutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -71,6 +72,40 @@ class SessionIT {
             }
             other.setAutoCommit(true);
             assertThat(TestDb.rows(other, "SELECT v FROM session_it_lock")).containsExactly(List.of("after"));
+        }
+    }
+
+    @Test
+    void clientThatDisconnectsMidStatementHasTheStatementCancelled() throws Exception {
+        Backend.POSTGRES.require();
+        String marker = "session_it_sleep_" + System.nanoTime();
+        Connection doomed = proxy.connect("app", PASSWORD, "pgdb");
+        Thread sleeper = Thread.ofPlatform().start(() -> {
+            try (Statement st = doomed.createStatement()) {
+                st.execute("SELECT pg_sleep(60) /* " + marker + " */");
+            } catch (SQLException expected) {
+                // the socket is aborted under it
+            }
+        });
+        try (Connection monitor = Backend.POSTGRES.direct(); Statement st = monitor.createStatement()) {
+            String running = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%"
+                    + marker + "%' AND pid <> pg_backend_pid()";
+            awaitCount(st, running, 1);
+            abortSocket(doomed);
+            awaitCount(st, running, 0);               // cancelled long before its 60 s
+        }
+        sleeper.join(10_000);
+    }
+
+    private static void awaitCount(Statement st, String sql, int expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                if (rs.getInt(1) == expected) return;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError(sql + " never counted " + expected);
+            Thread.sleep(50);
         }
     }
 
