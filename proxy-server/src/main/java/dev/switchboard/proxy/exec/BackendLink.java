@@ -106,8 +106,10 @@ final class BackendLink {
 
     /** Cancels a wait for a backend connection (the request then fails with 57014). Any thread. */
     void interruptBorrow() {
-        Thread waiter = borrowing;
-        if (waiter != null) waiter.interrupt();
+        synchronized (this) {                           // never after the borrow ended: see borrow()
+            Thread waiter = borrowing;
+            if (waiter != null) waiter.interrupt();
+        }
     }
 
     /** A backend connection of {@code route}'s database; {@link #interruptBorrow} ends the wait. */
@@ -116,8 +118,12 @@ final class BackendLink {
         try {
             return lease(route);
         } finally {
-            borrowing = null;
-            Thread.interrupted();                       // a cancel that came as the borrow finished: not for the statement
+            synchronized (this) {
+                borrowing = null;
+            }
+            // A cancel that came as the borrow finished is not for the statement. No interrupt can follow this: a
+            // stray one would close the next backend socket this thread reads (BackendSocket).
+            Thread.interrupted();
         }
     }
 

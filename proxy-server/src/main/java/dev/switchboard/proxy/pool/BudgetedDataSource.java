@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 /**
  * The DataSource a HikariCP pool opens its physical connections through: it takes a {@link ConnectionBudget} permit
  * before opening and gives it back exactly once when the connection is closed or aborted. Only HikariCP's connection
- * adder calls {@link #getConnection()}, on a virtual thread, so waiting for a permit blocks nobody else.
+ * adder calls {@link #getConnection()}, on its own thread, so waiting for a permit blocks nobody else.
  */
 final class BudgetedDataSource implements DataSource {
     private final DataSource driver;

@@ -101,6 +101,7 @@ public final class PoolFactory implements AutoCloseable {
         hc.setScheduledExecutor(scheduler);
         // Connection adder, closer, network-timeout and shutdown executors: one thread each per pool, created through
         // this factory. Virtual threads make them free; each pool's executors still stop their threads when idle.
+        // (Their socket I/O runs on platform threads all the same: see BackendSocket.)
         hc.setThreadFactory(hikariThreads);
         if (trackers != null) hc.setMetricsTrackerFactory(trackers);
         var dataSource = new HikariDataSource(hc);
@@ -111,15 +112,17 @@ public final class PoolFactory implements AutoCloseable {
     /**
      * Driver properties Switchboard sets unless the database's URL sets them itself (URL parameters win). For
      * pgjdbc: {@code maxResultBuffer} bounds what one response may buffer in the proxy (a query learned to be small
-     * runs in plain autocommit, where pgjdbc reads the result whole; see exec.ResultSizes), and {@code
+     * runs in plain autocommit, where pgjdbc reads the result whole; see exec.ResultSizes), {@code
      * assumeMinServerVersion} lets a new connection skip a round trip at startup (every PostgreSQL since 9.4 has
-     * what it assumes), which makes cold tenant pools cheaper.
+     * what it assumes), which makes cold tenant pools cheaper, and {@code socketFactory} gives pgjdbc sockets that
+     * stay blocking ({@link BackendSocket}).
      */
     static Properties driverDefaults(String jdbcUrl) {
         var props = new Properties();
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             props.setProperty("maxResultBuffer", PG_MAX_RESULT_BUFFER);
             props.setProperty("assumeMinServerVersion", "9.4");
+            props.setProperty("socketFactory", BackendSocketFactory.class.getName());
         }
         return props;
     }

@@ -60,7 +60,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * reclaims idle connections elsewhere ({@link #reclaimFor}): draining pools first, then the open pool holding the most
  * idle connections; and leases returning to other pools close their connection instead of idling it.
  *
- * <p>Thread-safe. {@link #lease} blocks (callers are virtual threads, never event loops); everything else but
+ * <p>Thread-safe. {@link #lease} blocks (callers are worker threads, never event loops); everything else but
  * {@link #close()} returns promptly. Pools are closed, and idle sweeps run, on the injected {@code retirer} executor
  * (virtual threads in production: closing blocks, and an inline retirer would close under the lock); drain deadlines
  * and sweeps are timed by the factory's shared scheduler. Longer than most classes: most of its lines are contract,

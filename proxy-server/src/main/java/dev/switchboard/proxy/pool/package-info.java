@@ -8,7 +8,7 @@
  * housekeeping scheduler and thread factory of one {@link dev.switchboard.proxy.pool.PoolFactory}.
  *
  * <p>Depends on {@code config} only. Must not depend on {@code net}, {@code auth}, {@code routing} or {@code exec}, and
- * never sees a Netty {@code Channel}: leasing blocks, so callers run on virtual threads. Errors it raises carry a
+ * never sees a Netty {@code Channel}: leasing blocks, so callers run on worker threads. Errors it raises carry a
  * SQLSTATE and name the database, never its JDBC URL or credentials.
  */
 package dev.switchboard.proxy.pool;

@@ -1,0 +1,398 @@
+package dev.switchboard.proxy.pool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The socket pgjdbc talks to PostgreSQL through ({@link BackendSocketFactory}): a {@link SocketChannel} kept in
+ * blocking mode, so that a read waiting for the backend's answer is one {@code read} system call. The JDK's own
+ * {@code Socket} turns non-blocking for good at its first timed operation (pgjdbc's connect timeout, HikariCP's
+ * validation timeout), and from then on every read that finds nothing yet costs {@code read}, {@code poll} and
+ * {@code read} again (a fifth of the proxy's CPU when streaming a large result). Here only timed operations go
+ * non-blocking, through a selector, and the channel returns to blocking mode after each. Reads are buffered 32 KiB at
+ * a time, so a long result takes a quarter of the system calls pgjdbc's 8 KiB reads would.
+ *
+ * <p>A virtual thread's I/O on a channel would make it non-blocking for good too (the JDK parks virtual threads
+ * instead of blocking them), so I/O asked for on a virtual thread (HikariCP's connection adder, which connects and
+ * validates new connections) runs on a platform thread of {@link #PLATFORM_IO} while the virtual thread waits.
+ *
+ * <p>Like any JDBC connection, used by one thread at a time; {@link #close()} may come from any thread and ends a
+ * blocked read or write. Unlike the JDK's socket, a blocked operation also ends if its thread is interrupted (the
+ * channel closes): the proxy interrupts only borrows it cancels, and shutdown.
+ */
+final class BackendSocket extends Socket {
+    private static final int READ_BUFFER_BYTES = 32 * 1024;
+    /** Platform threads for the I/O of virtual threads; they exist while there is such I/O, and a minute longer. */
+    private static final ExecutorService PLATFORM_IO = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("sb-backend-io-", 0).factory());
+
+    private final SocketChannel channel;
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
+    private final InputStream in = new In();
+    private final OutputStream out = new Out();
+    private volatile int timeoutMillis;
+    private Selector selector;                          // made at the first timed operation
+
+    BackendSocket() throws IOException {
+        this.channel = SocketChannel.open();
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint) throws IOException {
+        connect(endpoint, 0);
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        onPlatformThread(() -> {
+            connectHere(endpoint, timeout);
+            return null;
+        });
+    }
+
+    private interface Io<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code io} here, unless this is a virtual thread: then on a platform thread, waiting for it. */
+    private static <T> T onPlatformThread(Io<T> io) throws IOException {
+        if (!Thread.currentThread().isVirtual()) return io.run();
+        Future<T> done = PLATFORM_IO.submit(io::run);
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io2) throw io2;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            done.cancel(true);                          // closes the channel, as an interrupted channel read would
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted during backend socket I/O");
+        }
+    }
+
+    private void connectHere(SocketAddress endpoint, int timeout) throws IOException {
+        if (timeout <= 0) {
+            channel.connect(endpoint);
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        try {
+            channel.configureBlocking(false);
+            if (!channel.connect(endpoint)) {
+                await(SelectionKey.OP_CONNECT, deadline, "connect timed out");
+                channel.finishConnect();
+            }
+            toBlocking();
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Waits on the selector until the channel is ready for {@code op}, past {@code deadline} at the latest. */
+    private void await(int op, long deadline, String timeoutMessage) throws IOException {
+        if (selector == null) selector = Selector.open();
+        SelectionKey key = channel.register(selector, op);
+        try {
+            while (true) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) throw new SocketTimeoutException(timeoutMessage);
+                if (selector.select(left) > 0) {
+                    selector.selectedKeys().clear();
+                    if ((key.readyOps() & op) != 0) return;
+                }
+                if (!channel.isOpen()) throw new SocketException("Socket closed");
+            }
+        } finally {
+            key.cancel();
+            selector.selectNow();                      // deregisters, so the channel may block again
+        }
+    }
+
+    private void toBlocking() throws IOException {
+        channel.configureBlocking(true);
+    }
+
+    /** Fills the read buffer with what one read returns: -1 at end of stream. */
+    private int fill() throws IOException {
+        return onPlatformThread(this::fillHere);
+    }
+
+    private int fillHere() throws IOException {
+        readBuffer.clear();
+        try {
+            int timeout = timeoutMillis;
+            int n = timeout > 0 ? timedRead(timeout) : channel.read(readBuffer);
+            return n;
+        } finally {
+            readBuffer.flip();
+        }
+    }
+
+    private int timedRead(int timeout) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        channel.configureBlocking(false);
+        try {
+            while (true) {
+                int n = channel.read(readBuffer);
+                if (n != 0) return n;
+                await(SelectionKey.OP_READ, deadline, "Read timed out");
+            }
+        } finally {
+            if (channel.isOpen()) toBlocking();
+        }
+    }
+
+    private final class In extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) return 0;
+            if (!readBuffer.hasRemaining() && fill() < 0) return -1;
+            int n = Math.min(len, readBuffer.remaining());
+            readBuffer.get(b, off, n);
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return readBuffer.remaining();
+        }
+
+        @Override
+        public void close() throws IOException {
+            BackendSocket.this.close();
+        }
+    }
+
+    private final class Out extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+            onPlatformThread(() -> {
+                while (buf.hasRemaining()) channel.write(buf);     // blocking mode: writes it all
+                return null;
+            });
+        }
+
+        @Override
+        public void close() throws IOException {
+            BackendSocket.this.close();
+        }
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        if (!channel.isConnected()) throw new SocketException("Socket is not connected");
+        return in;
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        if (!channel.isConnected()) throw new SocketException("Socket is not connected");
+        return out;
+    }
+
+    /** Kept here, never handed to the JDK: a timed read goes through the selector instead. */
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        if (timeout < 0) throw new IllegalArgumentException("timeout < 0");
+        this.timeoutMillis = timeout;
+    }
+
+    @Override
+    public int getSoTimeout() {
+        return timeoutMillis;
+    }
+
+    @Override
+    public void bind(SocketAddress bindpoint) throws IOException {
+        channel.bind(bindpoint);
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean on) throws SocketException {
+        option(() -> channel.setOption(StandardSocketOptions.TCP_NODELAY, on));
+    }
+
+    @Override
+    public boolean getTcpNoDelay() throws SocketException {
+        return get(() -> channel.getOption(StandardSocketOptions.TCP_NODELAY));
+    }
+
+    @Override
+    public void setKeepAlive(boolean on) throws SocketException {
+        option(() -> channel.setOption(StandardSocketOptions.SO_KEEPALIVE, on));
+    }
+
+    @Override
+    public boolean getKeepAlive() throws SocketException {
+        return get(() -> channel.getOption(StandardSocketOptions.SO_KEEPALIVE));
+    }
+
+    @Override
+    public void setReceiveBufferSize(int size) throws SocketException {
+        option(() -> channel.setOption(StandardSocketOptions.SO_RCVBUF, size));
+    }
+
+    @Override
+    public int getReceiveBufferSize() throws SocketException {
+        return get(() -> channel.getOption(StandardSocketOptions.SO_RCVBUF));
+    }
+
+    @Override
+    public void setSendBufferSize(int size) throws SocketException {
+        option(() -> channel.setOption(StandardSocketOptions.SO_SNDBUF, size));
+    }
+
+    @Override
+    public int getSendBufferSize() throws SocketException {
+        return get(() -> channel.getOption(StandardSocketOptions.SO_SNDBUF));
+    }
+
+    @Override
+    public void setSoLinger(boolean on, int linger) throws SocketException {
+        option(() -> channel.setOption(StandardSocketOptions.SO_LINGER, on ? linger : -1));
+    }
+
+    @Override
+    public int getSoLinger() throws SocketException {
+        return get(() -> channel.getOption(StandardSocketOptions.SO_LINGER));
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private interface IoGetter<T> {
+        T get() throws IOException;
+    }
+
+    private static void option(IoAction action) throws SocketException {
+        try {
+            action.run();
+        } catch (SocketException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SocketException(e.getMessage());
+        }
+    }
+
+    private static <T> T get(IoGetter<T> getter) throws SocketException {
+        try {
+            return getter.get();
+        } catch (SocketException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SocketException(e.getMessage());
+        }
+    }
+
+    @Override
+    public InetAddress getInetAddress() {
+        return getRemoteSocketAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    }
+
+    @Override
+    public int getPort() {
+        return getRemoteSocketAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return getLocalSocketAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    }
+
+    @Override
+    public int getLocalPort() {
+        return getLocalSocketAddress() instanceof InetSocketAddress a ? a.getPort() : -1;
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        try {
+            return channel.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public SocketAddress getLocalSocketAddress() {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        channel.shutdownInput();
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return channel.isConnected();
+    }
+
+    @Override
+    public boolean isBound() {
+        return getLocalSocketAddress() != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return !channel.isOpen();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            channel.close();
+        } finally {
+            Selector s = selector;
+            if (s != null) s.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BackendSocket[" + getRemoteSocketAddress() + "]";
+    }
+}

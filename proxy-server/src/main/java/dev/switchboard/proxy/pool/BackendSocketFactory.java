@@ -1,0 +1,56 @@
+package dev.switchboard.proxy.pool;
+
+import javax.net.SocketFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/**
+ * pgjdbc's {@code socketFactory} for backend connections (set by {@link PoolFactory} unless the database's URL names
+ * another): {@link BackendSocket}s, which stay in blocking mode. pgjdbc calls {@link #createSocket()} and connects it
+ * itself; the other methods are there for completeness. Public, with a public no-argument constructor: pgjdbc
+ * instantiates it by class name.
+ */
+public final class BackendSocketFactory extends SocketFactory {
+    public BackendSocketFactory() {
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+        return new BackendSocket();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        Socket s = new BackendSocket();
+        s.bind(new InetSocketAddress(localHost, localPort));
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
+        Socket s = new BackendSocket();
+        s.bind(new InetSocketAddress(localAddress, localPort));
+        s.connect(new InetSocketAddress(address, port));
+        return s;
+    }
+
+    private static Socket connected(InetSocketAddress address) throws IOException {
+        Socket s = new BackendSocket();
+        s.connect(address);
+        return s;
+    }
+}
