@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
@@ -72,8 +71,6 @@ public final class Session implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     /** The server's own METADATA method (SPEC §6.1, protocol 1.1). */
     static final String DESCRIBE_COLUMNS = "switchboard.describeColumns";
-    /** Results per session whose details can still be looked up from their own column descriptions. */
-    private static final int LATER_DETAILS_KEPT = 32;
     private static final List<Column> DESCRIBED_COLUMNS = List.of(
             Column.of("label", SqlType.TEXT, java.sql.Types.VARCHAR, "text"),
             Column.of("type_name", SqlType.TEXT, java.sql.Types.VARCHAR, "text"),
@@ -94,14 +91,7 @@ public final class Session implements AutoCloseable {
     private final SessionSettings settings = new SessionSettings();
     private final Map<Integer, Cursor> cursors = new HashMap<>();
     private final Map<String, Savepoint> savepoints = new HashMap<>();
-    /** The pgjdbc column descriptions of the last results sent with DETAILS_LATER, by database and SQL. */
-    private final Map<String, List<org.postgresql.core.Field>> laterDetails = new java.util.LinkedHashMap<>(16, 0.75f,
-            true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<org.postgresql.core.Field>> eldest) {
-            return size() > LATER_DETAILS_KEPT;
-        }
-    };
+    private final LaterDetails laterDetails = new LaterDetails();
     private Route route;
     private BackendDialect dialect;
     private final BackendLink link;
@@ -266,7 +256,7 @@ public final class Session implements AutoCloseable {
                 boolean pgjdbc = dialect == BackendDialect.POSTGRESQL;
                 var writer = ResultWriter.start(rs, reply, pgjdbc ? knownColumns : null, route.database(), e.sql(),
                         pgjdbc, detailsLater);
-                if (writer.detailsLater() != null) laterDetails.put(detailsKey(e.sql()), writer.detailsLater());
+                if (writer.detailsLater() != null) laterDetails.sent(route.database(), e.sql(), writer.detailsLater());
                 boolean fitted = writer.writeBatch(reply, e.fetchSize());
                 if (streamsOnlyInTx && !boundedByMaxRows) resultSizes.record(route.database(), e.sql(), fitted);
                 if (fitted) {
@@ -445,8 +435,8 @@ public final class Session implements AutoCloseable {
 
     /**
      * METADATA {@code switchboard.describeColumns(sql)} (SPEC §6.1): the details of {@code sql}'s result columns that
-     * went out flagged DETAILS_LATER. Kept ones answer at once; else the backend describes the statement (prepared,
-     * not run) on the connection a statement would use now, so it sees what the session's transaction sees.
+     * went out flagged DETAILS_LATER. Kept ones answer at once; else they are looked up ({@link LaterDetails}) on the
+     * connection a statement would use now, so the lookup sees what the session's transaction sees.
      */
     private ServerMessage describeColumns(MetadataCall m, Reply reply) throws SQLException {
         if (m.args().size() != 1 || !(m.args().getFirst() instanceof Value.Text(String sql))) {
@@ -456,11 +446,10 @@ public final class Session implements AutoCloseable {
         boolean pgjdbc = dialect == BackendDialect.POSTGRESQL;
         List<KnownColumns.Details> details = pgjdbc ? knownColumns.get(route.database(), sql) : null;
         if (details == null) {
-            List<org.postgresql.core.Field> fields = pgjdbc ? laterDetails.get(detailsKey(sql)) : null;
             Lease own = link.ownLeaseForStatement(route);
             Connection c = own != null ? own.connection() : link.sessionConnection(route);
             try {
-                details = fields != null ? PgColumns.details(c, fields) : describeByPreparing(c, sql);
+                details = laterDetails.lookUp(c, route.database(), sql);
             } finally {
                 if (own != null) own.close();
             }
@@ -470,27 +459,6 @@ public final class Session implements AutoCloseable {
                 new Value.Text(d.typeName()), new Value.Text(d.table()), new Value.Int32(d.nullable()),
                 new Value.Bool(d.autoIncrement()))).toList(), reply);
         return ResultEnd.ROWS;
-    }
-
-    /**
-     * The details of {@code sql}'s result columns from the backend describing the statement (prepared, not run): for
-     * a result this session no longer remembers, or another backend than pgjdbc.
-     */
-    private static List<KnownColumns.Details> describeByPreparing(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ResultSetMetaData md = ps.getMetaData();
-            if (md == null) {
-                throw new SQLException("the statement returns no rows: it has no result columns to describe",
-                        SqlStates.FEATURE_NOT_SUPPORTED);
-            }
-            var read = new java.util.ArrayList<KnownColumns.Details>();
-            for (int i = 1; i <= md.getColumnCount(); i++) read.add(KnownColumns.Details.read(md, i));
-            return read;
-        }
-    }
-
-    private String detailsKey(String sql) {
-        return route.database() + '\u0000' + sql;
     }
 
     private static void sendWarnings(SQLWarning w, Reply reply) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,6 +134,56 @@ class BackendSocketTest {
             }
         }
         throw new AssertionError("no file descriptor for socket inode " + inode);
+    }
+
+    @Test
+    void tlsLayeredOverItWorksAndTimesOut(@TempDir Path dir) throws Exception {
+        // pgjdbc layers its TLS socket over the one the factory made (sslmode=require and the like).
+        Path keystore = dir.resolve("ks.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "t", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-validity", "2", "-keystore", keystore.toString(), "-storepass", "secret", "-storetype", "PKCS12")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertThat(keytool.waitFor()).isZero();
+        var ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            ks.load(in, "secret".toCharArray());
+        }
+        var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "secret".toCharArray());
+        var serverTls = javax.net.ssl.SSLContext.getInstance("TLS");
+        serverTls.init(kmf.getKeyManagers(), null, null);
+        var tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        var clientTls = javax.net.ssl.SSLContext.getInstance("TLS");
+        clientTls.init(null, tmf.getTrustManagers(), null);
+
+        Thread serverSide = Thread.ofPlatform().start(() -> {
+            try (var tls = (javax.net.ssl.SSLSocket) serverTls.getSocketFactory().createSocket(peer, null,
+                    peer.getPort(), true)) {
+                tls.setUseClientMode(false);
+                byte[] ping = tls.getInputStream().readNBytes(4);
+                tls.getOutputStream().write(ping.length == 4 ? "pong".getBytes(StandardCharsets.US_ASCII) : new byte[0]);
+                tls.getOutputStream().flush();
+                tls.getInputStream().read();            // until the client closes
+            } catch (IOException e) {
+                // the client went away
+            }
+        });
+        var tls = (javax.net.ssl.SSLSocket) clientTls.getSocketFactory().createSocket(socket, "localhost",
+                server.getLocalPort(), true);
+        tls.setSoTimeout(5_000);
+        tls.startHandshake();
+        tls.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
+        tls.getOutputStream().flush();
+        assertThat(new String(tls.getInputStream().readNBytes(4), StandardCharsets.US_ASCII)).isEqualTo("pong");
+        tls.setSoTimeout(200);
+        assertThat(socket.getSoTimeout()).as("TLS passes its timeout down").isEqualTo(200);
+        assertThatThrownBy(() -> tls.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+        tls.close();
+        serverSide.join(5_000);
     }
 
     @Test
