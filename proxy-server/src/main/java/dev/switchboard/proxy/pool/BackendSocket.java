@@ -12,6 +12,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -26,9 +28,9 @@ import java.util.concurrent.TimeUnit;
  * blocking mode, so that a read waiting for the backend's answer is one {@code read} system call. The JDK's own
  * {@code Socket} turns non-blocking for good at its first timed operation (pgjdbc's connect timeout, HikariCP's
  * validation timeout), and from then on every read that finds nothing yet costs {@code read}, {@code poll} and
- * {@code read} again (a fifth of the proxy's CPU when streaming a large result). Here only timed operations go
- * non-blocking, through a selector, and the channel returns to blocking mode after each. Reads are buffered 32 KiB at
- * a time, so a long result takes a quarter of the system calls pgjdbc's 8 KiB reads would.
+ * {@code read} again (a fifth of the proxy's CPU when streaming a large result). Here only timed reads go
+ * non-blocking, through a selector, and the channel returns to blocking mode when reads are untimed again. Reads are
+ * buffered 32 KiB at a time, so a long result takes a quarter of the system calls pgjdbc's 8 KiB reads would.
  *
  * <p>A virtual thread's I/O on a channel would make it non-blocking for good too (the JDK parks virtual threads
  * instead of blocking them), so I/O asked for on a virtual thread (HikariCP's connection adder, which connects and
@@ -49,7 +51,8 @@ final class BackendSocket extends Socket {
     private final InputStream in = new In();
     private final OutputStream out = new Out();
     private volatile int timeoutMillis;
-    private Selector selector;                          // made at the first timed operation
+    private volatile Selector selector;                 // made at the first timed operation
+    private SelectionKey key;                           // non-null while in non-blocking mode (timed reads)
 
     BackendSocket() throws IOException {
         this.channel = SocketChannel.open();
@@ -96,40 +99,65 @@ final class BackendSocket extends Socket {
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
         try {
-            channel.configureBlocking(false);
+            nonBlockingMode();
             if (!channel.connect(endpoint)) {
                 await(SelectionKey.OP_CONNECT, deadline, "connect timed out");
                 channel.finishConnect();
             }
-            toBlocking();
+            if (timeoutMillis == 0) blockingMode();
         } catch (IOException e) {
             close();
             throw e;
         }
     }
 
-    /** Waits on the selector until the channel is ready for {@code op}, past {@code deadline} at the latest. */
-    private void await(int op, long deadline, String timeoutMessage) throws IOException {
+    /**
+     * Timed reads: the channel non-blocking and registered with the selector, until reads are untimed again. A
+     * socket whose reads all have a timeout (pgjdbc's {@code socketTimeout}) stays in this mode, at the JDK's cost
+     * (read, then wait, then read); one whose timeout is set only around a check (HikariCP's validation) switches
+     * twice per check.
+     */
+    private void nonBlockingMode() throws IOException {
+        if (key != null) return;
         if (selector == null) selector = Selector.open();
-        SelectionKey key = channel.register(selector, op);
+        channel.configureBlocking(false);
+        key = channel.register(selector, 0);
+    }
+
+    /** Untimed reads: a blocking channel, so a read waiting for the backend is one system call. */
+    private void blockingMode() throws IOException {
+        if (key == null) return;
+        key.cancel();
+        key = null;
+        selector.selectNow();                          // deregisters: only then may the channel block again
+        channel.configureBlocking(true);
+    }
+
+    /**
+     * Waits, in non-blocking mode, until the channel is ready for {@code op}: until {@code deadline} (nanoTime) at
+     * the latest, or for as long as it takes when {@code deadline} is 0.
+     */
+    private void await(int op, long deadline, String timeoutMessage) throws IOException {
         try {
+            key.interestOps(op);
             while (true) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) throw new SocketTimeoutException(timeoutMessage);
-                if (selector.select(left) > 0) {
+                long ready;
+                if (deadline == 0) {
+                    ready = selector.select();
+                } else {
+                    long leftNanos = deadline - System.nanoTime();
+                    if (leftNanos <= 0) throw new SocketTimeoutException(timeoutMessage);
+                    ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(leftNanos + 999_999)));
+                }
+                if (ready > 0) {
                     selector.selectedKeys().clear();
                     if ((key.readyOps() & op) != 0) return;
                 }
                 if (!channel.isOpen()) throw new SocketException("Socket closed");
             }
-        } finally {
-            key.cancel();
-            selector.selectNow();                      // deregisters, so the channel may block again
+        } catch (ClosedSelectorException | CancelledKeyException e) {
+            throw new SocketException("Socket closed");     // closed by another thread while waiting
         }
-    }
-
-    private void toBlocking() throws IOException {
-        channel.configureBlocking(true);
     }
 
     /** Fills the read buffer with what one read returns: -1 at end of stream. */
@@ -141,24 +169,26 @@ final class BackendSocket extends Socket {
         readBuffer.clear();
         try {
             int timeout = timeoutMillis;
-            int n = timeout > 0 ? timedRead(timeout) : channel.read(readBuffer);
-            return n;
-        } finally {
-            readBuffer.flip();
-        }
-    }
-
-    private int timedRead(int timeout) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
-        channel.configureBlocking(false);
-        try {
+            if (timeout == 0) {
+                blockingMode();
+                return channel.read(readBuffer);
+            }
+            nonBlockingMode();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
             while (true) {
                 int n = channel.read(readBuffer);
                 if (n != 0) return n;
                 await(SelectionKey.OP_READ, deadline, "Read timed out");
             }
         } finally {
-            if (channel.isOpen()) toBlocking();
+            readBuffer.flip();
+        }
+    }
+
+    /** Writes all of {@code buf}: in non-blocking mode, waiting (without a limit, as the JDK's socket does) for room. */
+    private void writeHere(ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            if (channel.write(buf) == 0 && key != null) await(SelectionKey.OP_WRITE, 0, "");
         }
     }
 
@@ -200,7 +230,7 @@ final class BackendSocket extends Socket {
         public void write(byte[] b, int off, int len) throws IOException {
             ByteBuffer buf = ByteBuffer.wrap(b, off, len);
             onPlatformThread(() -> {
-                while (buf.hasRemaining()) channel.write(buf);     // blocking mode: writes it all
+                writeHere(buf);
                 return null;
             });
         }

@@ -28,9 +28,10 @@ class QueryKnowledgeIT {
         Backend pg = Backend.POSTGRES.require();
         String sep = pg.jdbcUrl.contains("?") ? "&" : "?";
         // pgtight: a 4,000-byte buffer, far below what a 200-row result of 100-character rows needs, but enough for
-        // a streamed batch of 10 such rows.
+        // a streamed batch of 10 such rows. Its socketTimeout times every backend read (BackendSocket's selector path).
         proxy = TestProxy.builder().database(pg, "pg")
-                .rawDatabase("pgtight: { jdbcUrl: \"" + pg.jdbcUrl + sep + "maxResultBuffer=4000\", username: \""
+                .rawDatabase("pgtight: { jdbcUrl: \"" + pg.jdbcUrl + sep + "maxResultBuffer=4000&socketTimeout=30\","
+                        + " username: \""
                         + pg.user + "\", password: \"${env:" + pg.passwordEnvName() + "}\" }")
                 .user("app", PASSWORD, List.of("pg", "pgtight")).start();
         try (Connection c = pg.direct(); Statement st = c.createStatement()) {

@@ -187,6 +187,31 @@ class BackendSocketTest {
     }
 
     @Test
+    void withAReadTimeoutSetALargeWriteWaitsForRoomInsteadOfSpinningOrFailing() throws Exception {
+        socket.setSoTimeout(5_000);                     // reads timed: the channel goes non-blocking at the first
+        peer.getOutputStream().write(1);
+        assertThat(socket.getInputStream().read()).isEqualTo(1);
+        byte[] big = new byte[4 << 20];                 // far more than the socket buffers hold
+        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
+        var received = new java.util.concurrent.CompletableFuture<byte[]>();
+        Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(300);                      // the writer finds the buffers full meanwhile
+                received.complete(peer.getInputStream().readNBytes(big.length));
+            } catch (Exception e) {
+                received.completeExceptionally(e);
+            }
+        });
+        socket.getOutputStream().write(big);
+        assertThat(received.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(big);
+        assertThat(nonBlocking(socket.getLocalPort())).as("timed reads keep it non-blocking").isTrue();
+        socket.setSoTimeout(0);
+        peer.getOutputStream().write(2);
+        assertThat(socket.getInputStream().read()).isEqualTo(2);
+        assertThat(nonBlocking(socket.getLocalPort())).as("untimed reads block again").isFalse();
+    }
+
+    @Test
     void endOfStreamReadsMinusOne() throws IOException {
         peer.close();
         assertThat(socket.getInputStream().read()).isEqualTo(-1);
