@@ -119,18 +119,26 @@ final class BackendSocket extends Socket {
      */
     private void nonBlockingMode() throws IOException {
         if (key != null) return;
-        if (selector == null) selector = Selector.open();
-        channel.configureBlocking(false);
-        key = channel.register(selector, 0);
+        try {
+            if (selector == null) selector = Selector.open();
+            channel.configureBlocking(false);
+            key = channel.register(selector, 0);
+        } catch (ClosedSelectorException e) {
+            throw new SocketException("Socket closed");
+        }
     }
 
     /** Untimed reads: a blocking channel, so a read waiting for the backend is one system call. */
     private void blockingMode() throws IOException {
         if (key == null) return;
-        key.cancel();
-        key = null;
-        selector.selectNow();                          // deregisters: only then may the channel block again
-        channel.configureBlocking(true);
+        try {
+            key.cancel();
+            key = null;
+            selector.selectNow();                      // deregisters: only then may the channel block again
+            channel.configureBlocking(true);
+        } catch (ClosedSelectorException e) {
+            throw new SocketException("Socket closed");
+        }
     }
 
     /**

@@ -236,6 +236,17 @@ class BackendSocketTest {
     }
 
     @Test
+    void aClosedSocketFailsWithIoExceptionsInEitherMode() throws IOException {
+        socket.setSoTimeout(100);
+        assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+        socket.close();                                 // closed in non-blocking mode, selector and all
+        assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(IOException.class);
+        socket.setSoTimeout(0);
+        assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> socket.getOutputStream().write(1)).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void aConnectToNobodyFailsPromptly() throws IOException {
         int closedPort;
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
