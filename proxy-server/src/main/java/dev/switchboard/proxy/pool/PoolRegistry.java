@@ -96,6 +96,7 @@ public final class PoolRegistry implements AutoCloseable {
      * again before the session's first statement). Small entries, at most 100,000 databases.
      */
     private final Cache<String, KnownBackend> knownBackends = Caffeine.newBuilder().maximumSize(100_000).build();
+    /** What each server (a JDBC URL up to its database, {@link #serverOf}) said it is: shared by its databases. */
     private final Cache<String, BackendInfo> knownServers = Caffeine.newBuilder().maximumSize(10_000).build();
     private volatile BreakerSettings breakerSettings;
     private final java.util.concurrent.atomic.AtomicBoolean reclaiming = new java.util.concurrent.atomic.AtomicBoolean();
