@@ -29,10 +29,12 @@ final class PgColumns {
     private static final VarHandle FIELDS = fieldsOfResults();
 
     private final PgResultSet result;
+    private final Field[] fields;
     private final TypeInfo types;
 
     private PgColumns(PgResultSet result, TypeInfo types) {
         this.result = result;
+        this.fields = (Field[]) FIELDS.get(result);
         this.types = types;
     }
 
@@ -40,6 +42,15 @@ final class PgColumns {
     static PgColumns of(ResultSet rs) throws SQLException {
         return new PgColumns(rs.unwrap(PgResultSet.class),
                 rs.getStatement().getConnection().unwrap(BaseConnection.class).getTypeInfo());
+    }
+
+    /**
+     * True when column {@code i} (1-based) comes straight from a table column. Only those have details in the
+     * catalog; for any other (an expression, {@code SELECT 1}) pgjdbc answers nullability unknown, not
+     * auto-increment, no table, without asking.
+     */
+    boolean fromTable(int i) {
+        return fields[i - 1].getTableOid() != 0;
     }
 
     /** Column {@code i}'s (1-based) base type name; "" when pgjdbc knows none. Built-in types are cached by pgjdbc. */
@@ -51,7 +62,7 @@ final class PgColumns {
     /** Copies of the column descriptions (label, type, table OID and attribute number), for {@link #details}. */
     List<Field> fields() {
         var out = new ArrayList<Field>();
-        for (Field f : (Field[]) FIELDS.get(result)) {
+        for (Field f : fields) {
             out.add(new Field(f.getColumnLabel(), f.getOID(), f.getLength(), f.getMod(), f.getTableOid(),
                     f.getPositionInTable()));
         }

@@ -93,7 +93,11 @@ final class ResultWriter {
                 d = null;
                 known.forget(database, sql);            // stale (DDL since): describeColumns must not answer it
             }
-            if (d == null && !(pgjdbc && detailsLater)) {
+            if (d == null && pgjdbc && !pgColumns.fromTable(i)) {
+                // What pgjdbc says of a column that is not a table's, without a catalog query.
+                d = new KnownColumns.Details(label, jdbcType, baseType, baseType, "",
+                        ResultSetMetaData.columnNullableUnknown, false);
+            } else if (d == null && !(pgjdbc && detailsLater)) {
                 d = KnownColumns.Details.read(md, i);
                 readAfresh = true;
             }

@@ -134,6 +134,27 @@ class QueryKnowledgeIT {
     }
 
     @Test
+    void columnsThatAreNotATablesComeWithTheDetailsPgjdbcGivesThem() throws Exception {
+        String sql = "SELECT 1 AS one, count(*) AS n, now() AS t, 'x'::text AS s, id FROM known_columns_it GROUP BY id";
+        var known = proxy.server().knowledge().columns();
+        try (Connection c = proxy.connect("app", PASSWORD, "pg"); Connection direct = Backend.POSTGRES.direct();
+             Statement st = c.createStatement(); var rs = st.executeQuery(sql);
+             Statement dst = direct.createStatement(); var drs = dst.executeQuery(sql)) {
+            var md = rs.getMetaData();
+            var dmd = drs.getMetaData();
+            for (int i = 1; i <= 4; i++) {
+                assertThat(md.isNullable(i)).as("nullable %d", i).isEqualTo(dmd.isNullable(i));
+                assertThat(md.isAutoIncrement(i)).as("auto-increment %d", i).isEqualTo(dmd.isAutoIncrement(i));
+                assertThat(md.getTableName(i)).as("table %d", i).isEqualTo(dmd.getTableName(i));
+                assertThat(md.getColumnTypeName(i)).as("type %d", i).isEqualTo(dmd.getColumnTypeName(i));
+            }
+            assertThat(known.knows("pg", sql)).as("the expressions needed no lookup; id still waits for one").isFalse();
+            assertThat(md.getColumnTypeName(5)).isEqualTo(dmd.getColumnTypeName(5)).isEqualTo("serial");
+            assertThat(known.knows("pg", sql)).isTrue();
+        }
+    }
+
+    @Test
     void columnDetailsOfAResultStayOnItsDatabase() throws Exception {
         try (Connection c = proxy.connect("app", PASSWORD, "pg"); Statement st = c.createStatement();
              var rs = st.executeQuery("SELECT id FROM known_columns_it /* moved */")) {
