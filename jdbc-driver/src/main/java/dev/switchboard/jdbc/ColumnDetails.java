@@ -18,8 +18,6 @@ import java.util.List;
  * out because its backend driver would have run a catalog query for them, which most applications never need.
  */
 final class ColumnDetails {
-    static final String DESCRIBE_COLUMNS = "switchboard.describeColumns";
-
     private final SwitchboardConnection connection;
     private final String database;
     private final String sql;
@@ -38,13 +36,14 @@ final class ColumnDetails {
                     + "available on its database \"" + database + "\"; the connection is now on \"" + now + "\"");
         }
         QueryReply reply = connection.session().query(
-                new MetadataCall(DESCRIBE_COLUMNS, List.of(new Value.Text(sql)), Math.max(1, columns.size())),
+                new MetadataCall(MetadataCall.DESCRIBE_COLUMNS, List.of(new Value.Text(sql)),
+                        Math.max(1, columns.size())),
                 connection::addWarning);
         var out = new ArrayList<Column>(columns.size());
         try (var rows = new SwitchboardResultSet(connection, null, reply, Math.max(1, columns.size()), 0)) {
             for (Column c : columns) {
                 if (!rows.next() || !rows.getString("label").equals(c.label())
-                        || !sameType(c.typeName(), rows.getString("type_name"))) {
+                        || !sameType(c, rows.getString("type_name"))) {
                     throw SqlExceptions.of(SqlStates.FEATURE_NOT_SUPPORTED, "the column details of this result "
                             + "are no longer available: the statement's columns have changed since it ran");
                 }
@@ -58,13 +57,8 @@ final class ColumnDetails {
         return List.copyOf(out);
     }
 
-    /** The described type is the result's, or its serial name (int4 and serial, int8 and bigserial, ...). */
-    private static boolean sameType(String base, String described) {
-        return described.equals(base) || switch (described) {
-            case "smallserial" -> base.equals("int2");
-            case "serial" -> base.equals("int4");
-            case "bigserial" -> base.equals("int8");
-            default -> false;
-        };
+    /** The described type is the column's, or (for a column sent with its base type) its serial name. */
+    private static boolean sameType(Column c, String described) {
+        return described.equals(c.typeName()) || Column.serialBase(described).equals(c.typeName());
     }
 }

@@ -11,6 +11,9 @@ import java.util.Objects;
  * prefixed by an Int32 count). Answered like an Execute.
  */
 public record MetadataCall(String method, List<Value> args, int fetchSize) implements ClientMessage {
+    /** The server's own method (SPEC §6.1, 1.1): the details of a statement's result columns sent later. */
+    public static final String DESCRIBE_COLUMNS = "switchboard.describeColumns";
+
     public MetadataCall {
         Objects.requireNonNull(method, "method");
         args = List.copyOf(args);

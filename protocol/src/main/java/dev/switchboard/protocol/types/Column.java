@@ -26,6 +26,19 @@ public record Column(String label, String name, String table, String schema, Sql
      */
     public static final int DETAILS_LATER = 8;
 
+    /**
+     * The base type of a PostgreSQL auto-increment type name (serial is int4, bigserial int8, smallserial int2); any
+     * other name is its own base. pgjdbc names an auto-increment integer column by its serial name.
+     */
+    public static String serialBase(String typeName) {
+        return switch (typeName) {
+            case "smallserial" -> "int2";
+            case "serial" -> "int4";
+            case "bigserial" -> "int8";
+            default -> typeName;
+        };
+    }
+
     public Column {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(name, "name");

@@ -2,6 +2,7 @@ package dev.switchboard.proxy.exec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.switchboard.protocol.types.Column;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -61,12 +62,7 @@ public final class KnownColumns {
         static Details read(ResultSetMetaData md, int i) throws SQLException {
             String typeName = orEmpty(md.getColumnTypeName(i));
             boolean autoIncrement = md.isAutoIncrement(i);
-            String base = switch (typeName) {
-                case "serial" -> autoIncrement ? "int4" : typeName;
-                case "bigserial" -> autoIncrement ? "int8" : typeName;
-                case "smallserial" -> autoIncrement ? "int2" : typeName;
-                default -> typeName;
-            };
+            String base = autoIncrement ? Column.serialBase(typeName) : typeName;
             return new Details(orEmpty(md.getColumnLabel(i)), md.getColumnType(i), base, typeName,
                     orEmpty(md.getTableName(i)), md.isNullable(i), autoIncrement);
         }

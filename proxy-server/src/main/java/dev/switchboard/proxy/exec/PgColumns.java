@@ -59,14 +59,19 @@ final class PgColumns {
         return name == null ? "" : name;
     }
 
-    /** Copies of the column descriptions (label, type, table OID and attribute number), for {@link #details}. */
+    /**
+     * Copies of the column descriptions (label, type, table OID and attribute number), for {@link #details}. Copies:
+     * pgjdbc reuses a prepared query's descriptions, and describes it afresh after a change of its result's types.
+     */
     List<Field> fields() {
-        var out = new ArrayList<Field>();
-        for (Field f : fields) {
-            out.add(new Field(f.getColumnLabel(), f.getOID(), f.getLength(), f.getMod(), f.getTableOid(),
-                    f.getPositionInTable()));
-        }
+        var out = new ArrayList<Field>(fields.length);
+        for (Field f : fields) out.add(copy(f));
         return List.copyOf(out);
+    }
+
+    private static Field copy(Field f) {
+        return new Field(f.getColumnLabel(), f.getOID(), f.getLength(), f.getMod(), f.getTableOid(),
+                f.getPositionInTable());
     }
 
     /**
@@ -74,12 +79,9 @@ final class PgColumns {
      * connection to the database the result came from.
      */
     static List<KnownColumns.Details> details(Connection c, List<Field> fields) throws SQLException {
+        // Fresh copies again: pgjdbc keeps the details it reads on the descriptions it is given.
         var copies = new Field[fields.size()];
-        for (int i = 0; i < copies.length; i++) {
-            Field f = fields.get(i);
-            copies[i] = new Field(f.getColumnLabel(), f.getOID(), f.getLength(), f.getMod(), f.getTableOid(),
-                    f.getPositionInTable());
-        }
+        for (int i = 0; i < copies.length; i++) copies[i] = copy(fields.get(i));
         ResultSetMetaData md = new PgResultSetMetaData(c.unwrap(BaseConnection.class), copies);
         var out = new ArrayList<KnownColumns.Details>(copies.length);
         for (int i = 1; i <= copies.length; i++) out.add(KnownColumns.Details.read(md, i));

@@ -215,6 +215,16 @@ final class ResultWriter {
         }
     }
 
+    /** A length-prefixed byte payload (BYTES, or TEXT as UTF-8), or NULL. */
+    private static void writeBytes(RowBatchWriter batch, int i, byte[] v) {
+        if (v == null) {
+            batch.setNull(i);
+        } else {
+            batch.out().writeInt(v.length);
+            batch.out().writeBytes(v);
+        }
+    }
+
     private void writeCell(RowBatchWriter batch, int i) throws SQLException {
         int col = i + 1;
         WireOut out = batch.out();
@@ -251,28 +261,14 @@ final class ResultWriter {
             }
             case TEXT -> {
                 if (utf8Bytes[i]) {
-                    byte[] v = rs.getBytes(col);
-                    if (v == null) {
-                        batch.setNull(i);
-                    } else {
-                        out.writeInt(v.length);
-                        out.writeBytes(v);
-                    }
+                    writeBytes(batch, i, rs.getBytes(col));     // TEXT's payload is the UTF-8 bytes, as BYTES'
                 } else {
                     String v = rs.getString(col);
                     if (v == null) batch.setNull(i);
                     else out.writeString(v);
                 }
             }
-            case BYTES -> {
-                byte[] v = rs.getBytes(col);
-                if (v == null) {
-                    batch.setNull(i);
-                } else {
-                    out.writeInt(v.length);
-                    out.writeBytes(v);
-                }
-            }
+            case BYTES -> writeBytes(batch, i, rs.getBytes(col));
             case DATE -> {
                 LocalDate v = rs.getObject(col, LocalDate.class);
                 if (v == null) batch.setNull(i);

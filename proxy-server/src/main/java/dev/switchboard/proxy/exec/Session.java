@@ -69,8 +69,6 @@ import java.util.function.Supplier;
  */
 public final class Session implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
-    /** The server's own METADATA method (SPEC §6.1, protocol 1.1). */
-    static final String DESCRIBE_COLUMNS = "switchboard.describeColumns";
     private static final List<Column> DESCRIBED_COLUMNS = List.of(
             Column.of("label", SqlType.TEXT, java.sql.Types.VARCHAR, "text"),
             Column.of("type_name", SqlType.TEXT, java.sql.Types.VARCHAR, "text"),
@@ -408,7 +406,7 @@ public final class Session implements AutoCloseable {
     }
 
     private ServerMessage metadata(MetadataCall m, Reply reply) throws SQLException {
-        if (m.method().equals(DESCRIBE_COLUMNS)) return describeColumns(m, reply);
+        if (m.method().equals(MetadataCall.DESCRIBE_COLUMNS)) return describeColumns(m, reply);
         Lease own = link.ownLeaseForStatement(route);
         Connection c = own != null ? own.connection() : link.sessionConnection(route);
         boolean handedOff = false;
@@ -440,7 +438,7 @@ public final class Session implements AutoCloseable {
      */
     private ServerMessage describeColumns(MetadataCall m, Reply reply) throws SQLException {
         if (m.args().size() != 1 || !(m.args().getFirst() instanceof Value.Text(String sql))) {
-            throw new SQLException(DESCRIBE_COLUMNS + " takes one TEXT argument, the statement's SQL",
+            throw new SQLException(MetadataCall.DESCRIBE_COLUMNS + " takes one TEXT argument, the statement's SQL",
                     SqlStates.FEATURE_NOT_SUPPORTED);
         }
         boolean pgjdbc = dialect == BackendDialect.POSTGRESQL;

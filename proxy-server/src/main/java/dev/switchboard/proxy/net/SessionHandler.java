@@ -81,9 +81,10 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
         if (session.state() == Session.State.ACTIVE) jdbc.execute(session::cancel);
         queue.add(Terminate.INSTANCE);          // then close the session after the request in flight
         if (draining.compareAndSet(false, true)) {
-            // No request runs or waits, so no other thread touches the session. One that holds no backend
-            // connection closes without blocking: here, with no thread hop (the usual end of a session).
-            if (queue.peek() == Terminate.INSTANCE && queue.size() == 1 && session.closesWithoutBlocking()) {
+            // No request runs, and none waits but the TERMINATE just queued, so no other thread touches the session.
+            // One that holds no backend connection closes without blocking: here, with no thread hop (the usual end
+            // of a session).
+            if (queue.size() == 1 && session.closesWithoutBlocking()) {
                 queue.clear();
                 closeSession();
             } else {

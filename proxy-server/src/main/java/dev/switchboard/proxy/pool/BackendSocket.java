@@ -203,8 +203,8 @@ final class BackendSocket extends Socket {
     private final class In extends InputStream {
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            if (!readBuffer.hasRemaining() && fill() < 0) return -1;
+            return readBuffer.get() & 0xff;
         }
 
         @Override
@@ -285,7 +285,7 @@ final class BackendSocket extends Socket {
 
     @Override
     public boolean getTcpNoDelay() throws SocketException {
-        return get(() -> channel.getOption(StandardSocketOptions.TCP_NODELAY));
+        return option(() -> channel.getOption(StandardSocketOptions.TCP_NODELAY));
     }
 
     @Override
@@ -295,7 +295,7 @@ final class BackendSocket extends Socket {
 
     @Override
     public boolean getKeepAlive() throws SocketException {
-        return get(() -> channel.getOption(StandardSocketOptions.SO_KEEPALIVE));
+        return option(() -> channel.getOption(StandardSocketOptions.SO_KEEPALIVE));
     }
 
     @Override
@@ -305,7 +305,7 @@ final class BackendSocket extends Socket {
 
     @Override
     public int getReceiveBufferSize() throws SocketException {
-        return get(() -> channel.getOption(StandardSocketOptions.SO_RCVBUF));
+        return option(() -> channel.getOption(StandardSocketOptions.SO_RCVBUF));
     }
 
     @Override
@@ -315,7 +315,7 @@ final class BackendSocket extends Socket {
 
     @Override
     public int getSendBufferSize() throws SocketException {
-        return get(() -> channel.getOption(StandardSocketOptions.SO_SNDBUF));
+        return option(() -> channel.getOption(StandardSocketOptions.SO_SNDBUF));
     }
 
     @Override
@@ -325,30 +325,13 @@ final class BackendSocket extends Socket {
 
     @Override
     public int getSoLinger() throws SocketException {
-        return get(() -> channel.getOption(StandardSocketOptions.SO_LINGER));
+        return option(() -> channel.getOption(StandardSocketOptions.SO_LINGER));
     }
 
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private interface IoGetter<T> {
-        T get() throws IOException;
-    }
-
-    private static void option(IoAction action) throws SocketException {
+    /** A socket option of the channel, its IOException as the SocketException {@code Socket}'s methods declare. */
+    private static <T> T option(Io<T> io) throws SocketException {
         try {
-            action.run();
-        } catch (SocketException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new SocketException(e.getMessage());
-        }
-    }
-
-    private static <T> T get(IoGetter<T> getter) throws SocketException {
-        try {
-            return getter.get();
+            return io.run();
         } catch (SocketException e) {
             throw e;
         } catch (IOException e) {

@@ -28,10 +28,7 @@ public final class BackendSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket s = new BackendSocket();
-        s.bind(new InetSocketAddress(localHost, localPort));
-        s.connect(new InetSocketAddress(host, port));
-        return s;
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
     }
 
     @Override
@@ -42,15 +39,23 @@ public final class BackendSocketFactory extends SocketFactory {
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        Socket s = new BackendSocket();
-        s.bind(new InetSocketAddress(localAddress, localPort));
-        s.connect(new InetSocketAddress(address, port));
-        return s;
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
     }
 
     private static Socket connected(InetSocketAddress address) throws IOException {
+        return connected(address, null);
+    }
+
+    /** A socket connected to {@code address}, bound first to {@code local} unless that is null. */
+    private static Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
         Socket s = new BackendSocket();
-        s.connect(address);
-        return s;
+        try {
+            if (local != null) s.bind(local);
+            s.connect(address);
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
     }
 }
