@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,30 @@ final class LaterDetails {
         return fields != null ? PgColumns.details(c, fields) : describeByPreparing(c, sql);
     }
 
+    /**
+     * Inside the application's transaction the describe runs under a savepoint: a statement that no longer prepares
+     * (a table dropped since; a cached plan whose result type changed) must fail this lookup, not abort the
+     * transaction, which pgjdbc's own lazy catalog query would never do.
+     */
     private static List<KnownColumns.Details> describeByPreparing(Connection c, String sql) throws SQLException {
+        if (c.getAutoCommit()) return describe(c, sql);
+        Savepoint before = c.setSavepoint();
+        try {
+            List<KnownColumns.Details> read = describe(c, sql);
+            c.releaseSavepoint(before);
+            return read;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback(before);
+                c.releaseSavepoint(before);
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static List<KnownColumns.Details> describe(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ResultSetMetaData md = ps.getMetaData();
             if (md == null) {

@@ -167,6 +167,25 @@ class QueryKnowledgeIT {
     }
 
     @Test
+    void aLookupThatFailsInsideATransactionLeavesTheTransactionUsable() throws Exception {
+        try (Connection c = proxy.connect("app", PASSWORD, "pg"); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("CREATE TEMP TABLE gone_it (id int) ON COMMIT DROP");
+            st.execute("INSERT INTO gone_it VALUES (1)");
+            try (Statement reader = c.createStatement(); var rs = reader.executeQuery("SELECT id FROM gone_it")) {
+                st.execute("DROP TABLE gone_it");
+                // Push the result out of the session's last results: its details must be described afresh, and
+                // the statement no longer prepares.
+                for (int i = 0; i <= 32; i++) query(c, "SELECT id, " + i + " AS n FROM known_columns_it");
+                assertThatThrownBy(() -> rs.getMetaData().isNullable(1)).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+            }
+            assertThat(query(c, "SELECT v FROM known_columns_it")).as("the transaction goes on").hasSize(1);
+            c.commit();
+        }
+    }
+
+    @Test
     void columnDetailsMatchDirectJdbcAndFollowATypeChange() throws Exception {
         String sql = "SELECT id, v, note FROM known_columns_it";
         try (Connection c = proxy.connect("app", PASSWORD, "pg"); Connection direct = Backend.POSTGRES.direct()) {
