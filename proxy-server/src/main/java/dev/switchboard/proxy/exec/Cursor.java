@@ -19,10 +19,13 @@ final class Cursor implements AutoCloseable {
     private final ResultWriter writer;
     private final Lease ownLease;          // null: the session's connection, not ours to return
     private final boolean implicitTransaction;
+    private final ReadAhead.Widening readAhead;   // null: fetch what the statement's fetch size says
 
     Cursor(int id, Statement statement, ResultSet rs, ResultWriter writer, Lease ownLease,
-           boolean implicitTransaction) {
+           boolean implicitTransaction, ReadAhead.Widening readAhead) {
         this.id = id;
+        this.readAhead = readAhead;
+        if (readAhead != null) writer.meteredBy(readAhead);
         this.statement = statement;
         this.rs = rs;
         this.writer = writer;
@@ -32,6 +35,7 @@ final class Cursor implements AutoCloseable {
 
     /** One batch of at most {@code maxRows}; true when the result is exhausted. */
     boolean next(Reply reply, int maxRows) throws SQLException {
+        if (readAhead != null) readAhead.beforeBatch(maxRows);
         return writer.writeBatch(reply, maxRows);
     }
 
@@ -46,7 +50,7 @@ final class Cursor implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (ownLease; statement; rs) {
+        try (ownLease; statement; rs; readAhead) {
             if (implicitTransaction) endImplicitTransaction(statement.getConnection());
         }
     }

@@ -40,6 +40,7 @@ final class ResultWriter {
     private final List<SqlType> typeList;
     private final boolean[] utf8Bytes;     // TEXT cells copied as pgjdbc's bytes, with no String in between
     private final List<Field> detailsLater;
+    private RowMeter meter;                // told of every row read; null: none
 
     private ResultWriter(ResultSet rs, SqlType[] types, boolean[] utf8Bytes, List<Field> detailsLater) {
         this.rs = rs;
@@ -198,6 +199,7 @@ final class ResultWriter {
                     done = true;
                     break;
                 }
+                if (meter != null) meter.rowRead();
                 batch.beginRow();
                 for (int i = 0; i < types.length; i++) writeCell(batch, i);
                 batch.endRow();
@@ -206,6 +208,16 @@ final class ResultWriter {
             batch.finish();   // keeps the buffer well-formed; a failed request discards it anyway
         }
         return done;
+    }
+
+    /** Told of each row as the writer reads it from the backend, before its cells are written. */
+    interface RowMeter {
+        void rowRead();
+    }
+
+    /** From now on, tells {@code meter} of every row read. */
+    void meteredBy(RowMeter meter) {
+        this.meter = meter;
     }
 
     /** Writes every remaining row (generated keys, metadata answers: small by nature). */

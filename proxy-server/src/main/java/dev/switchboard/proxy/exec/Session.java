@@ -84,6 +84,7 @@ public final class Session implements AutoCloseable {
     private final Metrics metrics;
     private final ResultSizes resultSizes;
     private final KnownColumns knownColumns;
+    private final ReadAhead readAhead;
     private final boolean detailsLater;     // the client speaks 1.1: column details may follow on request
     private final Instant startedAt = Instant.now();
     private final SessionSettings settings = new SessionSettings();
@@ -122,6 +123,7 @@ public final class Session implements AutoCloseable {
         this.metrics = metrics;
         this.resultSizes = knowledge.sizes();
         this.knownColumns = knowledge.columns();
+        this.readAhead = knowledge.readAhead();
         this.detailsLater = clientVersion.defines(1);
         this.link = new BackendLink(registry, router, metrics, settings);
         moveTo(route);
@@ -264,7 +266,10 @@ public final class Session implements AutoCloseable {
                 }
                 // A buffered result that outgrew one batch is answered from pgjdbc's buffer; it streams next time.
                 int cursorId = nextCursorId++;
-                cursors.put(cursorId, new Cursor(cursorId, st, rs, writer, own, implicitTx));
+                // A streaming result reads ahead of the client; a buffered one has all its rows already.
+                var readAhead = pgjdbc && !buffered
+                        ? this.readAhead.forCursor(rs, e.fetchSize(), route.config().jdbcUrl()) : null;
+                cursors.put(cursorId, new Cursor(cursorId, st, rs, writer, own, implicitTx, readAhead));
                 handedOff = true;
                 if (own != null) metrics.pinned(Metrics.PinReason.CURSOR);
                 return new Suspended(cursorId);
@@ -422,7 +427,7 @@ public final class Session implements AutoCloseable {
                 return ResultEnd.ROWS;
             }
             int cursorId = nextCursorId++;
-            cursors.put(cursorId, new Cursor(cursorId, rs.getStatement(), rs, writer, own, false));
+            cursors.put(cursorId, new Cursor(cursorId, rs.getStatement(), rs, writer, own, false, null));
             handedOff = true;
             if (own != null) metrics.pinned(Metrics.PinReason.CURSOR);
             return new Suspended(cursorId);

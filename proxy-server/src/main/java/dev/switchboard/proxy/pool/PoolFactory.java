@@ -117,7 +117,7 @@ public final class PoolFactory implements AutoCloseable {
      * what it assumes), which makes cold tenant pools cheaper, and {@code socketFactory} gives pgjdbc sockets that
      * stay blocking ({@link BackendSocket}).
      */
-    static Properties driverDefaults(String jdbcUrl) {
+    public static Properties driverDefaults(String jdbcUrl) {
         var props = new Properties();
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             props.setProperty("maxResultBuffer", PG_MAX_RESULT_BUFFER);
