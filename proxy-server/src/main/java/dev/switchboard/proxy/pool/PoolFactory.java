@@ -26,6 +26,22 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PoolFactory implements AutoCloseable {
     /** Housekeeping threads: enough that one slow keepalive check does not hold up every other pool. */
     public static final int DEFAULT_HOUSEKEEPING_THREADS = 2;
+    /**
+     * HikariCP keeps the connections a thread returned in a thread-local list of that thread, one list per pool, so
+     * the thread finds them first next time. Held strongly (its default), such a list keeps its whole pool reachable
+     * for as long as the thread lives, closed or not: the proxy's worker threads return connections to every pool
+     * they touch, and under tenant churn the heap filled with closed pools (OutOfMemoryError after ~20,000 pools at
+     * -Xmx128m). Weak references, HikariCP's own option, let a closed pool go. Read by each pool as it is built; a
+     * value set on the command line wins.
+     */
+    static final String HIKARI_WEAK_THREAD_LOCALS = "com.zaxxer.hikari.useWeakReferences";
+
+    static {
+        if (System.getProperty(HIKARI_WEAK_THREAD_LOCALS) == null) {
+            System.setProperty(HIKARI_WEAK_THREAD_LOCALS, "true");
+        }
+    }
+
     /** pgjdbc's bound on one response's buffered rows: a tenth of the proxy's heap (16 MB at the default -Xmx160m). */
     static final String PG_MAX_RESULT_BUFFER = "10p";
 
