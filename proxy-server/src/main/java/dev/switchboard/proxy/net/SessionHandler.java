@@ -107,7 +107,14 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
                     closeSession();
                     continue;
                 }
-                answer(ctx, m);
+                try {
+                    answer(ctx, m);
+                } catch (Error e) {
+                    // OutOfMemoryError and the like: the reply is lost, so close the client's connection rather
+                    // than leave it waiting for an answer that will never come. Its TERMINATE then ends the session.
+                    log.error("request failed with {}; closing the client connection [{}]", e, session.id());
+                    ctx.close();
+                }
                 if (queued.decrementAndGet() == MAX_QUEUED / 2) ctx.channel().config().setAutoRead(true);
             }
             draining.set(false);
