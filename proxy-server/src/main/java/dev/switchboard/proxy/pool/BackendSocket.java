@@ -17,6 +17,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class BackendSocket extends Socket {
     private static final int READ_BUFFER_BYTES = 32 * 1024;
+    /** PostgreSQL's Terminate message, the last thing pgjdbc sends before it closes the socket. */
+    private static final byte[] TERMINATE = {'X', 0, 0, 0, 4};
+    /** How long a close after Terminate waits for PostgreSQL to end the connection (its backend to exit). */
+    private static final long SERVER_END_MILLIS = 1000;
     /** Platform threads for the I/O of virtual threads; they exist while there is such I/O, and a minute longer. */
     private static final ExecutorService PLATFORM_IO = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("sb-backend-io-", 0).factory());
@@ -53,6 +58,7 @@ final class BackendSocket extends Socket {
     private volatile int timeoutMillis;
     private volatile Selector selector;                 // made at the first timed operation
     private SelectionKey key;                           // non-null while in non-blocking mode (timed reads)
+    private volatile boolean terminated;                // the last write was pgjdbc's Terminate
 
     BackendSocket() throws IOException {
         this.channel = SocketChannel.open();
@@ -236,6 +242,8 @@ final class BackendSocket extends Socket {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            terminated = len >= TERMINATE.length
+                    && Arrays.equals(b, off + len - TERMINATE.length, off + len, TERMINATE, 0, TERMINATE.length);
             ByteBuffer buf = ByteBuffer.wrap(b, off, len);
             onPlatformThread(() -> {
                 writeHere(buf);
@@ -402,13 +410,46 @@ final class BackendSocket extends Socket {
         return !channel.isOpen();
     }
 
+    /**
+     * Closes the socket. After pgjdbc's Terminate (a connection closed normally), first waits until PostgreSQL
+     * closes its end, which it does as its backend process exits, for {@link #SERVER_END_MILLIS} at most: the
+     * registry's budget permit of the connection is given back only when close returns, so the backends PostgreSQL
+     * counts stay within {@code registry.maxBackendConnections} even while closed ones are still exiting. A close
+     * from another thread (an abort) does not wait.
+     */
     @Override
     public synchronized void close() throws IOException {
+        if (terminated && channel.isOpen()) {
+            terminated = false;
+            onPlatformThread(() -> {
+                awaitServerEnd();
+                return null;
+            });
+        }
         try {
             channel.close();
         } finally {
             Selector s = selector;
             if (s != null) s.close();
+        }
+    }
+
+    /** Reads (and drops) what the server still sends until it closes the connection, or the wait is over. */
+    private void awaitServerEnd() {
+        try {
+            channel.shutdownOutput();
+            nonBlockingMode();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SERVER_END_MILLIS);
+            while (true) {
+                readBuffer.clear();
+                int n = channel.read(readBuffer);
+                if (n < 0) return;
+                if (n == 0) await(SelectionKey.OP_READ, deadline, "PostgreSQL did not end the connection");
+            }
+        } catch (IOException e) {
+            // Already gone, or too slow to end: close all the same.
+        } finally {
+            readBuffer.clear().flip();
         }
     }
 

@@ -1,0 +1,52 @@
+package dev.switchboard.proxy.pool;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@link BackendSocket} against a real PostgreSQL: when a connection closes normally, its close returns only once
+ * the backend process is gone, so the registry's budget permit (given back when close returns) never lets
+ * PostgreSQL count more backends than {@code registry.maxBackendConnections} while closed ones are still exiting.
+ */
+class BackendSocketIT {
+    private static final String URL = System.getenv("SWITCHBOARD_TEST_POSTGRES_URL");
+    private static final String USER = System.getenv("SWITCHBOARD_TEST_POSTGRES_USER");
+    private static final String PASSWORD = System.getenv("SWITCHBOARD_TEST_POSTGRES_PASSWORD");
+
+    @Test
+    void aClosedConnectionsBackendHasExitedWhenCloseReturns() throws SQLException {
+        boolean required = Boolean.parseBoolean(System.getenv("SWITCHBOARD_TEST_REQUIRE_BACKENDS"));
+        if (!required) assumeTrue(URL != null, "SWITCHBOARD_TEST_POSTGRES_URL is not set");
+        var props = new Properties();
+        props.setProperty("user", USER);
+        props.setProperty("password", PASSWORD);
+        props.setProperty("socketFactory", BackendSocketFactory.class.getName());
+        try (Connection watcher = DriverManager.getConnection(URL, USER, PASSWORD);
+             PreparedStatement listed = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+            for (int i = 0; i < 20; i++) {
+                int pid;
+                Connection c = DriverManager.getConnection(URL, props);
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    pid = rs.getInt(1);
+                }
+                c.close();
+                listed.setInt(1, pid);
+                try (ResultSet rs = listed.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("backend %d listed after close, round %d", pid, i).isZero();
+                }
+            }
+        }
+    }
+}
