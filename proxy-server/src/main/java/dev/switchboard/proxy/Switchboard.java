@@ -255,6 +255,9 @@ public final class Switchboard implements AutoCloseable {
         public Optional<Runnable> beginShutdown(Duration drain) {
             if (!stopping.compareAndSet(false, true)) return Optional.empty();
             log.info("shutdown requested through the admin API: draining for up to {}", drain);
+            // Before the 202 goes out: a login that completes after it is refused, not admitted until the drain
+            // thread closes the listener.
+            sessions.refuseNew();
             // Its own platform thread: the drain ends by stopping the executors the admin API runs on.
             return Optional.of(() -> Thread.ofPlatform().name("sb-shutdown").start(() -> {
                 drainAndStop(drain);

@@ -19,6 +19,10 @@ public final class Sessions {
     private final Map<Long, Session> live = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
     private final Map<Long, ClientLink> clients = new ConcurrentHashMap<>();
+    private volatile boolean refusingNew;              // the proxy drains: no session may start any more
+
+    /** What {@link #tryAdd} made of a new session. */
+    public enum Admission { ADMITTED, USER_LIMIT, DRAINING }
 
     public long nextId() {
         return nextId.getAndIncrement();
@@ -30,19 +34,27 @@ public final class Sessions {
 
     /**
      * Registers {@code s} unless its user already has {@code maxForUser} sessions ({@code users.NAME.
-     * maxClientConnections}; 0 = no limit). Atomic per user: concurrent logins cannot overshoot.
+     * maxClientConnections}; 0 = no limit) or the proxy drains ({@link #refuseNew}). Atomic per user: concurrent
+     * logins cannot overshoot; and a login racing with the drain either is refused or gets its GOAWAY.
      *
      * @param client the session's client connection, for {@link #kill} and {@link #goAwayAll}
      */
-    public boolean tryAdd(Session s, int maxForUser, ClientLink client) {
+    public Admission tryAdd(Session s, int maxForUser, ClientLink client) {
+        if (refusingNew) return Admission.DRAINING;
         var count = perUser.computeIfAbsent(s.principal().name(), u -> new AtomicInteger());
         if (count.incrementAndGet() > maxForUser && maxForUser > 0) {
             count.decrementAndGet();
-            return false;
+            return Admission.USER_LIMIT;
         }
         clients.put(s.id(), client);
         live.put(s.id(), s);
-        return true;
+        // The drain sets its flag, then lists the clients; we listed ours, then read the flag: whichever runs second
+        // sees the other, so either this login backs out or its client is told GOAWAY.
+        if (refusingNew) {
+            remove(s);
+            return Admission.DRAINING;
+        }
+        return Admission.ADMITTED;
     }
 
     public void remove(Session s) {
@@ -74,8 +86,17 @@ public final class Sessions {
         return true;
     }
 
-    /** Tells every client the server is draining (GOAWAY); returns how many were told. Does not block. */
+    /** From now on, {@link #tryAdd} refuses every session: the proxy drains. Does not block. */
+    public void refuseNew() {
+        refusingNew = true;
+    }
+
+    /**
+     * Tells every client the server is draining (GOAWAY), after refusing new sessions ({@link #refuseNew}); returns
+     * how many were told. Does not block.
+     */
     public int goAwayAll(String reason) {
+        refuseNew();
         var now = List.copyOf(clients.values());
         now.forEach(c -> c.goAway(reason));
         return now.size();

@@ -142,13 +142,23 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
                 live::router, String.valueOf(ctx.channel().remoteAddress()), server.metrics(),
                 server.knowledge(), hello.version());
         int userLimit = principal.user().maxClientConnections();
-        if (!sessions.tryAdd(session, userLimit, new ChannelClientLink(ctx))) {
-            log.info("login refused user={} from={}: users.{}.maxClientConnections={} reached", principal.name(),
-                    ctx.channel().remoteAddress(), principal.name(), userLimit);
-            server.metrics().attempt(Metrics.Attempt.REFUSED);
-            refuse(ctx, SqlStates.NO_CAPACITY, "too many connections for user \"" + principal.name()
-                    + "\" (users." + principal.name() + ".maxClientConnections=" + userLimit + ")");
-            return;
+        switch (sessions.tryAdd(session, userLimit, new ChannelClientLink(ctx))) {
+            case ADMITTED -> { }
+            case USER_LIMIT -> {
+                log.info("login refused user={} from={}: users.{}.maxClientConnections={} reached", principal.name(),
+                        ctx.channel().remoteAddress(), principal.name(), userLimit);
+                server.metrics().attempt(Metrics.Attempt.REFUSED);
+                refuse(ctx, SqlStates.NO_CAPACITY, "too many connections for user \"" + principal.name()
+                        + "\" (users." + principal.name() + ".maxClientConnections=" + userLimit + ")");
+                return;
+            }
+            case DRAINING -> {
+                log.info("login refused user={} from={}: the server is shutting down", principal.name(),
+                        ctx.channel().remoteAddress());
+                server.metrics().attempt(Metrics.Attempt.REFUSED);
+                refuse(ctx, SqlStates.ADMIN_SHUTDOWN, "the server is shutting down");
+                return;
+            }
         }
         server.metrics().attempt(Metrics.Attempt.ACCEPTED);
         if (ctx.pipeline().get("frames") instanceof FrameDecoder frames) frames.authenticated();
