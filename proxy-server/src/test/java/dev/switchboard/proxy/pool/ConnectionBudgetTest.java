@@ -78,6 +78,25 @@ class ConnectionBudgetTest {
     }
 
     @Test
+    void theLeastRecentlyUsedIdleConnectionIsReclaimedFirst() throws Exception {
+        registry(2);
+        DatabaseConfig old = h2(unique("reclaim_old"), FOUR, false);
+        DatabaseConfig recent = h2(unique("reclaim_recent"), FOUR, false);
+        DatabaseConfig cold = h2(unique("reclaim_cold"), FOUR, false);
+        registry.lease(old).close();
+        Thread.sleep(20);                                 // lastUsed has millisecond resolution
+        registry.lease(recent).close();                   // the budget is now idle in two pools, one per pool
+        await("both idle", () -> registry.pool(old.name()).idleConnections() == 1
+                && registry.pool(recent.name()).idleConnections() == 1);
+        try (Lease lc = registry.lease(cold)) {
+            assertThat(selectOne(lc.connection())).isEqualTo(1);
+            assertThat(registry.pool(recent.name()).idleConnections()).as("the recently used pool keeps its own")
+                    .isEqualTo(1);
+            assertThat(registry.pool(old.name()).idleConnections()).isZero();
+        }
+    }
+
+    @Test
     void aBusyPoolGivesUpConnectionsOnReturnWhileAnotherWaits() throws Exception {
         registry(2);
         DatabaseConfig hog = h2(unique("hog"), FOUR, false);
