@@ -65,6 +65,7 @@ public final class BenchMain {
         Optional<ManagedProcess> switchboard = Optional.empty();
         List<CellResult> results;
         int dead;
+        boolean untrusted = false;
         try {
             if (o.targets().contains("pgbouncer")) {
                 pgbouncer = Optional.of(PgBouncerProcess.start(o.pgbouncer(), o.pgHost(), o.pgPort(), o.database(),
@@ -74,7 +75,7 @@ public final class BenchMain {
             }
             if (o.targets().contains("switchboard")) {
                 proxy = Optional.of(SwitchboardProcess.start(o.proxyJar(), o.proxyJavaOptions(), o.pgHost(),
-                        o.pgPort(), o.database(), appPool, o.tenantPrefix(), o.tenantPoolSize(), o.budget(),
+                        o.pgPort(), o.database(), appPool, o.tenantPrefix(), o.tenantPoolSize(), o.budget(), o.proxyMaxPools(),
                         new SwitchboardProcess.Users(BENCH.user(), BENCH.password(), TENANT.user(), TENANT.password()),
                         out));
                 switchboard = proxy.map(SwitchboardProcess.Started::process);
@@ -96,6 +97,12 @@ public final class BenchMain {
                     System.err.println("bench: " + p.get().name() + " died during the run:\n" + p.get().tail());
                     return 1;
                 }
+                List<String> uncaught = p.map(ManagedProcess::uncaughtErrors).orElse(List.of());
+                if (!uncaught.isEmpty()) {
+                    System.err.println("bench: " + p.get().name() + " logged " + uncaught.size() + " uncaught error(s); "
+                            + "its numbers are not to be trusted:\n" + String.join("\n", uncaught));
+                    untrusted = true;
+                }
             }
         } finally {
             switchboard.ifPresent(ManagedProcess::close);
@@ -109,6 +116,7 @@ public final class BenchMain {
         if (dead > 0) System.err.println("bench: " + dead + " cell(s) completed no operation at all");
         if (unmeasured > dead) System.err.println("bench: " + (unmeasured - dead) + " cell(s) completed no operation "
                 + "inside the measured window (too short a --duration?)");
+        if (untrusted) return 1;
         return o.smoke() && (failed > 0 || dead > 0) ? 1 : 0;
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 record Options(List<String> targets, List<Workload> workloads, int reps, Duration warmup, Duration duration,
                int threads, int bigThreads, Path out, String pgHost, int pgPort,
                String database, int scale, String tenantPrefix, int tenants, int budget, int tenantPoolSize,
+               int switchboardMaxPools,
                Path proxyJar, List<String> proxyJavaOptions, String pgbouncer, boolean smoke, boolean charts) {
 
     static final List<String> ALL_TARGETS = List.of("direct", "inapp", "pgbouncer", "switchboard");
@@ -30,6 +31,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
               --database bench   --scale 10   --tenant-prefix tenant_   --tenants 200
               --budget 20          backend connections for the tenants workload, on every target that can bound them
               --tenant-pool-size 2 pool size per tenant database (inapp, pgbouncer, switchboard)
+              --switchboard-max-pools 0  the proxy's registry.maxPools; 0: the budget
               --proxy-jar proxy-server/target/switchboard-proxy-all.jar
               --proxy-java-opts "" JVM options of the proxy process (space-separated)
               --pgbouncer /usr/sbin/pgbouncer
@@ -57,6 +59,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
         v.put("tenants", "200");
         v.put("budget", "20");
         v.put("tenant-pool-size", "2");
+        v.put("switchboard-max-pools", "0");
         v.put("proxy-jar", "proxy-server/target/switchboard-proxy-all.jar");
         v.put("proxy-java-opts", "");
         v.put("pgbouncer", "/usr/sbin/pgbouncer");
@@ -79,6 +82,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
                 positive(v, "big-threads"), Path.of(v.get("out")), v.get("pg-host"), positive(v, "pg-port"),
                 v.get("database"), positive(v, "scale"), v.get("tenant-prefix"),
                 positive(v, "tenants"), positive(v, "budget"), positive(v, "tenant-pool-size"),
+                Integer.parseInt(v.get("switchboard-max-pools")),
                 Path.of(v.get("proxy-jar")), words(v.get("proxy-java-opts")), v.get("pgbouncer"),
                 Boolean.parseBoolean(v.get("smoke")), Boolean.parseBoolean(v.get("charts")));
         if (o.budget < o.tenantPoolSize) throw new IllegalArgumentException("--budget must be >= --tenant-pool-size");
@@ -91,6 +95,11 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
      */
     int tenantPools() {
         return budget / tenantPoolSize;
+    }
+
+    /** The proxy's {@code registry.maxPools}: {@code --switchboard-max-pools}, or the budget when that is 0. */
+    int proxyMaxPools() {
+        return switchboardMaxPools > 0 ? switchboardMaxPools : budget;
     }
 
     private static List<String> split(String s) {

@@ -50,14 +50,18 @@ final class Targets {
                 SwitchboardProcess.Started proxy = switchboard.orElseThrow();
                 ManagedProcess p = proxy.process();
                 yield new JdbcTarget(name, db -> "jdbc:switchboard://127.0.0.1:" + p.port() + "/" + db,
-                        new Properties(), TenantAccess.SWITCH_CATALOG, "registry.maxBackendConnections=" + o.budget()
-                        + " (enforced), maxPools=" + o.budget() + ", maxPoolSize=" + o.tenantPoolSize(),
+                        pgjdbc(), TenantAccess.SWITCH_CATALOG, "registry.maxBackendConnections=" + o.budget()
+                        + " (enforced), maxPools=" + o.proxyMaxPools() + ", maxPoolSize=" + o.tenantPoolSize(),
                         OptionalLong.of(p.pid()), "", SwitchboardProcess.ROLE_SUFFIX, proxy.metrics()::poolCounts);
             }
             default -> throw new IllegalArgumentException("unknown target " + name);
         };
     }
 
+    /**
+     * Timeouts every client gets (pgjdbc's and the Switchboard driver's properties have these names): a reply lost
+     * by a broken peer fails its cell with an error after 5 minutes instead of hanging the run.
+     */
     private static Properties pgjdbc() {
         var p = new Properties();
         p.setProperty("connectTimeout", "10");

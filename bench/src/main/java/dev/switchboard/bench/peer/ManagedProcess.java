@@ -100,6 +100,18 @@ public final class ManagedProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Lines of the log that report an error no request answered for: an uncaught exception or an OutOfMemoryError.
+     * A peer in that state may go on serving, so the bench looks for them rather than trusting its numbers.
+     */
+    public List<String> uncaughtErrors() {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("OutOfMemoryError") || l.startsWith("Exception in thread")).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
+        }
+    }
+
     /** The last lines of the log, to explain a failure. */
     public String tail() {
         try {

@@ -14,9 +14,8 @@ import java.util.Map;
 /**
  * The Switchboard proxy, started from its shaded jar as a child JVM with a generated config: transaction pooling,
  * the bench database with a pool of {@code appPoolSize}, the tenant databases from one template
- * ({@code <prefix>{name}}) with pools of {@code tenantPoolSize}, and a registry of {@code tenantBudget /
- * tenantPoolSize} pools, so that the tenants never hold more than {@code tenantBudget} backend connections (also
- * written as {@code registry.maxBackendConnections}). Backend passwords reach the proxy as environment variables
+ * ({@code <prefix>{name}}) with pools of {@code tenantPoolSize}, and a registry of {@code maxPools} pools whose
+ * backend connections never exceed {@code tenantBudget} ({@code registry.maxBackendConnections}). Backend passwords reach the proxy as environment variables
  * the config refers to ({@code ${env:…}}), as the config requires. The admin port is a free loopback port the bench
  * chooses, so that it can read the proxy's {@code /metrics} ({@link ProxyMetrics}); no admin token is configured,
  * which leaves {@code /api} off.
@@ -39,7 +38,7 @@ public final class SwitchboardProcess {
     }
 
     public static Started start(Path jar, List<String> javaOptions, String pgHost, int pgPort, String appDatabase,
-                                int appPoolSize, String tenantPrefix, int tenantPoolSize, int tenantBudget,
+                                int appPoolSize, String tenantPrefix, int tenantPoolSize, int tenantBudget, int maxPools,
                                 Users users, Path outDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no proxy jar at " + jar + ": build it with bin/mvn -q package -DskipTests");
@@ -56,7 +55,7 @@ public final class SwitchboardProcess {
                 admin:
                   listen: "127.0.0.1:%d"
                 registry:
-                  maxPools: %d               # = the budget: a pool holds at least one connection (PgBouncer: no limit)
+                  maxPools: %d               # --switchboard-max-pools; by default the budget
                   maxBackendConnections: %d
                   idlePoolTimeout: 1m
                   drainTimeout: 10s
@@ -82,7 +81,7 @@ public final class SwitchboardProcess {
                   %s:
                     password: "%s"
                     databases: ["%s{name}"]
-                """.formatted(port, adminPort, tenantBudget, tenantBudget,
+                """.formatted(port, adminPort, maxPools, tenantBudget,
                 tenantPoolSize, appDatabase, pg, appDatabase, users.appUser() + ROLE_SUFFIX, APP_PASSWORD_ENV,
                 appPoolSize, tenantPrefix, pg, tenantPrefix, users.tenantUser() + ROLE_SUFFIX, TENANT_PASSWORD_ENV,
                 users.appUser(), verifier(users.appPassword()), appDatabase, appDatabase,

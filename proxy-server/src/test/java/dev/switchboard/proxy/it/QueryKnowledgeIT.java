@@ -1,5 +1,18 @@
 package dev.switchboard.proxy.it;
 
+import dev.switchboard.jdbc.internal.Reply;
+import dev.switchboard.jdbc.internal.WireClient;
+import dev.switchboard.protocol.frame.ProtocolVersion;
+import dev.switchboard.protocol.message.Auth;
+import dev.switchboard.protocol.message.AuthChallenge;
+import dev.switchboard.protocol.message.Execute;
+import dev.switchboard.protocol.message.Hello;
+import dev.switchboard.protocol.message.Ready;
+import dev.switchboard.protocol.message.ResultHeader;
+import dev.switchboard.protocol.message.ServerError;
+import dev.switchboard.protocol.message.ServerMessage;
+import dev.switchboard.protocol.scram.ScramClient;
+import dev.switchboard.protocol.types.Column;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +177,41 @@ class QueryKnowledgeIT {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("\"pg\"").hasMessageContaining("\"pgtight\"")
                     .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("0A000");
+        }
+    }
+
+    @Test
+    void aProtocol10ClientGetsEveryColumnsDetailsInTheHeader() throws Exception {
+        // Spoken by hand: the driver always says 1.1. A 1.0 client knows no DETAILS_LATER, so the server must send
+        // table, nullability, auto-increment and "serial" at once, as pgjdbc reads them.
+        try (var client = WireClient.connect("127.0.0.1", proxy.port(), Duration.ofSeconds(5))) {
+            var scram = new ScramClient("app", PASSWORD.toCharArray());
+            client.send(new Hello(new ProtocolVersion(1, 0), "QueryKnowledgeIT", "app", "pg", "",
+                    scram.clientFirstMessage()));
+            var challenge = (AuthChallenge) message(client);
+            client.send(new Auth(scram.clientFinalMessage(challenge.scramServerFirst())));
+            var ready = (Ready) message(client);
+            scram.verifyServerFinal(ready.scramServerFinal());
+
+            client.send(Execute.plain("SELECT id, v, note FROM known_columns_it", 10));
+            var header = (ResultHeader) message(client);
+            assertThat(header.columns()).allSatisfy(col -> {
+                assertThat(col.flags() & Column.DETAILS_LATER).as("DETAILS_LATER on %s", col.label()).isZero();
+                assertThat(col.table()).isEqualTo("known_columns_it");
+            });
+            assertThat(header.columns().getFirst().typeName()).isEqualTo("serial");
+            assertThat(header.columns().getFirst().flags() & Column.AUTO_INCREMENT).isNotZero();
+            assertThat(header.columns().get(1).nullable()).isEqualTo(java.sql.ResultSetMetaData.columnNoNulls);
+        }
+    }
+
+    /** The next non-row frame of a conversation spoken by hand. */
+    private static ServerMessage message(WireClient client) throws SQLException {
+        while (true) {
+            if (client.receive() instanceof Reply.Message(ServerMessage m)) {
+                if (m instanceof ServerError e) throw new AssertionError("server error " + e);
+                return m;
+            }
         }
     }
 
