@@ -15,8 +15,8 @@ import java.util.Map;
  * The Switchboard proxy, started from its shaded jar as a child JVM with a generated config: transaction pooling,
  * the bench database with a pool of {@code appPoolSize}, the tenant databases from one template
  * ({@code <prefix>{name}}) with pools of {@code tenantPoolSize}, and a registry of {@code maxPools} pools whose
- * backend connections never exceed {@code tenantBudget} ({@code registry.maxBackendConnections}). Backend passwords reach the proxy as environment variables
- * the config refers to ({@code ${env:…}}), as the config requires. The admin port is a free loopback port the bench
+ * backend connections never exceed {@code tenantBudget} ({@code registry.maxBackendConnections}). Backend
+ * passwords reach the proxy as environment variables the config refers to ({@code ${env:…}}), as the config requires. The admin port is a free loopback port the bench
  * chooses, so that it can read the proxy's {@code /metrics} ({@link ProxyMetrics}); no admin token is configured,
  * which leaves {@code /api} off.
  */
