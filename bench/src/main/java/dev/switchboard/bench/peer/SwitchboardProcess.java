@@ -16,8 +16,8 @@ import java.util.Map;
  * the bench database with a pool of {@code appPoolSize}, the tenant databases from one template
  * ({@code <prefix>{name}}) with pools of {@code tenantPoolSize}, and a registry of {@code maxPools} pools whose
  * backend connections never exceed {@code tenantBudget} ({@code registry.maxBackendConnections}). Backend
- * passwords reach the proxy as environment variables the config refers to ({@code ${env:…}}), as the config requires. The admin port is a free loopback port the bench
- * chooses, so that it can read the proxy's {@code /metrics} ({@link ProxyMetrics}); no admin token is configured,
+ * passwords reach the proxy as environment variables the config refers to ({@code ${env:…}}), as the config
+ * requires. The admin port is a free loopback port the bench chooses, so that it can read the proxy's {@code /metrics} ({@link ProxyMetrics}); no admin token is configured,
  * which leaves {@code /api} off.
  */
 public final class SwitchboardProcess {
