@@ -17,8 +17,8 @@ import java.util.Map;
  * ({@code <prefix>{name}}) with pools of {@code tenantPoolSize}, and a registry of {@code maxPools} pools whose
  * backend connections never exceed {@code tenantBudget} ({@code registry.maxBackendConnections}). Backend
  * passwords reach the proxy as environment variables the config refers to ({@code ${env:…}}), as the config
- * requires. The admin port is a free loopback port the bench chooses, so that it can read the proxy's {@code /metrics} ({@link ProxyMetrics}); no admin token is configured,
- * which leaves {@code /api} off.
+ * requires. The admin port is a free loopback port the bench chooses, so that it can read the proxy's {@code
+ * /metrics} ({@link ProxyMetrics}); no admin token is configured, which leaves {@code /api} off.
  */
 public final class SwitchboardProcess {
     /** The proxy logs in to PostgreSQL as the client's user with this suffix (roles made by bench/setup-data.sh). */
