@@ -415,7 +415,7 @@ final class BackendSocket extends Socket {
      * closes its end, which it does as its backend process exits, for {@link #SERVER_END_MILLIS} at most: the
      * registry's budget permit of the connection is given back only when close returns, so the backends PostgreSQL
      * counts stay within {@code registry.maxBackendConnections} even while closed ones are still exiting. A close
-     * from another thread (an abort) does not wait.
+     * from another thread (an abort) does not wait, nor does one under TLS, whose Terminate this socket cannot see.
      */
     @Override
     public synchronized void close() throws IOException {
