@@ -100,8 +100,8 @@ public final class BenchMain {
                 }
                 List<String> uncaught = p.map(ManagedProcess::uncaughtErrors).orElse(List.of());
                 if (!uncaught.isEmpty()) {
-                    System.err.println("bench: " + p.get().name() + " logged " + uncaught.size() + " uncaught error(s); "
-                            + "its numbers are not to be trusted:\n" + String.join("\n", uncaught));
+                    System.err.println("bench: " + p.get().name() + " logged " + uncaught.size()
+                            + " uncaught error(s); its numbers are not to be trusted:\n" + String.join("\n", uncaught));
                     untrusted = true;
                 }
             }

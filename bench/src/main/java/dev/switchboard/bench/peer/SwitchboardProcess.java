@@ -38,7 +38,8 @@ public final class SwitchboardProcess {
     }
 
     public static Started start(Path jar, List<String> javaOptions, String pgHost, int pgPort, String appDatabase,
-                                int appPoolSize, String tenantPrefix, int tenantPoolSize, int tenantBudget, int maxPools,
+                                int appPoolSize, String tenantPrefix, int tenantPoolSize, int tenantBudget,
+                                int maxPools,
                                 Users users, Path outDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no proxy jar at " + jar + ": build it with bin/mvn -q package -DskipTests");

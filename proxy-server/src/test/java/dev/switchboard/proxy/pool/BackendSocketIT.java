@@ -32,7 +32,8 @@ class BackendSocketIT {
         props.setProperty("password", PASSWORD);
         props.setProperty("socketFactory", BackendSocketFactory.class.getName());
         try (Connection watcher = DriverManager.getConnection(URL, USER, PASSWORD);
-             PreparedStatement listed = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+             PreparedStatement listed = watcher.prepareStatement(
+                     "SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
             for (int i = 0; i < 20; i++) {
                 int pid;
                 Connection c = DriverManager.getConnection(URL, props);
