@@ -42,6 +42,7 @@ public final class BackendPool {
     public enum State { OPEN, RETIRING, CLOSED }
 
     private static final Logger log = LoggerFactory.getLogger(BackendPool.class);
+    private static final String DRAIN_TIMEOUT = "drain timeout";
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -270,11 +271,18 @@ public final class BackendPool {
         if (!state.compareAndSet(State.OPEN, State.RETIRING)) return false;
         retiredFor = cause;
         int inFlight = leases.get();
-        log.info("pool evicted db={} cause={} leases={}", database(), cause, inFlight);
+        // Making room (SIZE) is routine churn, counted by switchboard_pool_evictions_total{cause="size"} and logged at
+        // DEBUG: under tenant churn it would be hundreds of lines a second. A drain that times out is logged (WARN)
+        // when the pool closes. The other causes are events an operator wants to see.
+        if (cause == EvictionCause.SIZE) {
+            log.debug("pool evicted db={} cause={} leases={}", database(), cause, inFlight);
+        } else {
+            log.info("pool evicted db={} cause={} leases={}", database(), cause, inFlight);
+        }
         if (inFlight == 0) {
             closeSoon("no leases");
         } else {
-            drainDeadline = timer.schedule(() -> closeSoon("drain timeout, " + leases.get() + " leases aborted"),
+            drainDeadline = timer.schedule(() -> closeSoon(DRAIN_TIMEOUT + ", " + leases.get() + " leases aborted"),
                     drainTimeout.toNanos(), TimeUnit.NANOSECONDS);
             // The last lease may have come back (and closed the pool) before the deadline was set: drop it early.
             if (closing.get()) drainDeadline.cancel(false);
@@ -296,7 +304,8 @@ public final class BackendPool {
     private void close(String why) {
         try {
             dataSource.close();
-            log.info("pool closed db={} ({})", database(), why);
+            if (why.startsWith(DRAIN_TIMEOUT)) log.warn("pool closed db={} ({})", database(), why);
+            else log.debug("pool closed db={} ({})", database(), why);
         } catch (RuntimeException e) {
             log.warn("pool closed with errors db={} ({})", database(), why, e);
         } finally {

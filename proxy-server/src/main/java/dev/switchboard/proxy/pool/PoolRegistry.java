@@ -418,7 +418,7 @@ public final class PoolRegistry implements AutoCloseable {
             if (!db.keepWarm()) counted.incrementAndGet();
             creations.increment();
             created.reserve();
-            log.info("pool created db={} maxPoolSize={} keepWarm={}", db.name(), db.pool().maxPoolSize(),
+            log.debug("pool created db={} maxPoolSize={} keepWarm={}", db.name(), db.pool().maxPoolSize(),
                     db.keepWarm());
             return created;
         } finally {
