@@ -36,9 +36,10 @@ class PoolChurnTest {
     @Test
     void closedPoolsBecomeGarbageWhileTheirBorrowersLiveOn() throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);    // long-lived, like the proxy's
-        try (var factory = new PoolFactory(2, new ConnectionBudget(40), null);
+        try (var retirer = Executors.newVirtualThreadPerTaskExecutor();
+             var factory = new PoolFactory(2, new ConnectionBudget(40), null);
              var registry = new PoolRegistry(settings(10, Duration.ofMinutes(1), Duration.ofSeconds(10)), factory,
-                     Executors.newVirtualThreadPerTaskExecutor())) {
+                     retirer)) {
             List<DatabaseConfig> dbs = new ArrayList<>();
             for (int i = 0; i < DATABASES; i++) {
                 dbs.add(h2(unique("churn"), new PoolSettings(2, 0, Duration.ofSeconds(5)), false));
