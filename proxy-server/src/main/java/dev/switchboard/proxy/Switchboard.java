@@ -95,6 +95,7 @@ public final class Switchboard implements AutoCloseable {
         });
         metrics.bind(registry, config.registry().maxPools(), config.registry().maxBackendConnections());
         metrics.bindClients(this::clientCounts);
+        metrics.bindReadAhead(knowledge.readAhead()::reserved, knowledge.readAhead().budget());
     }
 
     /**

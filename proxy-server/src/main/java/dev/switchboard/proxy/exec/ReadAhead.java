@@ -46,9 +46,14 @@ public final class ReadAhead {
         this.budget = budgetBytes;
     }
 
-    /** Heap bytes reserved by cursors now (tests, metrics). */
-    long reserved() {
+    /** Heap bytes reserved by cursors now ({@code switchboard_readahead_bytes{state="reserved"}}). */
+    public long reserved() {
         return reserved.get();
+    }
+
+    /** The budget all cursors share, in heap bytes. */
+    public long budget() {
+        return budget;
     }
 
     /**

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -58,6 +59,7 @@ public final class Metrics implements AutoCloseable {
     static final String POOLS_OPEN = "switchboard.pools.open";
     static final String POOLS_MAX = "switchboard.pools.max";
     static final String POOLS_DRAINING = "switchboard.pools.draining";
+    static final String READ_AHEAD = "switchboard.readahead.bytes";
     static final String POOL_CREATIONS = "switchboard.pool.creations";
     static final String POOL_EVICTIONS = "switchboard.pool.evictions";
     static final String POOL_CONNECTIONS = "switchboard.pool.connections";
@@ -174,6 +176,16 @@ public final class Metrics implements AutoCloseable {
                         + "the global budget").register(this.registry);
         Gauge.builder(BACKEND_MAX, () -> maxBackendConnections)
                 .description("registry.maxBackendConnections: the global budget").register(this.registry);
+    }
+
+    /**
+     * Exports the heap the read-ahead of streaming results holds now ({@code exec.ReadAhead}) and its budget: a value
+     * that sits at the budget means results stream at their fetch size. Call once.
+     */
+    public void bindReadAhead(LongSupplier reserved, long budget) {
+        String what = "Heap held by results read ahead of their clients, and its budget";
+        Gauge.builder(READ_AHEAD, reserved::getAsLong).tag("state", "reserved").description(what).register(registry);
+        Gauge.builder(READ_AHEAD, () -> budget).tag("state", "budget").description(what).register(registry);
     }
 
     /** Exports client connections by state, read from {@code counts} at each scrape. Call once. */

@@ -181,6 +181,36 @@ class QueryKnowledgeIT {
     }
 
     @Test
+    void aLongResultIsReadAheadAndGivesItsShareBackWhenClosed() throws Exception {
+        String sql = "SELECT n, repeat('x', 50) FROM generate_series(1, 2000) n";
+        try (Connection c = proxy.connect("app", PASSWORD, "pg"); Statement st = c.createStatement()) {
+            st.setFetchSize(FETCH);
+            try (var rs = st.executeQuery(sql)) {
+                long sum = 0;
+                for (int i = 0; i < 500; i++) {
+                    assertThat(rs.next()).isTrue();
+                    sum += rs.getInt(1);
+                }
+                assertThat(sum).isEqualTo(125_250);
+                // The driver now pulls 8 × 10 rows at a time, and so does the proxy's fetch from PostgreSQL.
+                assertThat(readAheadBytes("reserved")).isPositive();
+                assertThat(readAheadBytes("budget")).isEqualTo(proxy.server().knowledge().readAhead().budget());
+            }
+            assertThat(readAheadBytes("reserved")).as("given back when the result closes").isZero();
+            assertThat(query(c, sql).stream().mapToLong(r -> ((Number) r.getFirst()).longValue()).sum())
+                    .as("every row, once, through the widened fetches").isEqualTo(2_001_000);
+        }
+    }
+
+    /** {@code switchboard_readahead_bytes{state}} as the proxy's /metrics shows it. */
+    private static double readAheadBytes(String state) {
+        var line = java.util.regex.Pattern.compile("(?m)^switchboard_readahead_bytes\\{state=\"" + state
+                + "\"} (\\S+)$").matcher(proxy.server().metrics().scrape());
+        assertThat(line.find()).as("switchboard_readahead_bytes{state=%s} in /metrics", state).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
+    @Test
     void aProtocol10ClientGetsEveryColumnsDetailsInTheHeader() throws Exception {
         // Spoken by hand: the driver always says 1.1. A 1.0 client knows no DETAILS_LATER, so the server must send
         // table, nullability, auto-increment and "serial" at once, as pgjdbc reads them.
