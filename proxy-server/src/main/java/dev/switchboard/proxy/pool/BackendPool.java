@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -56,6 +57,8 @@ public final class BackendPool {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile long lastUsedMillis;
+    /** Leases taken lately: counted on each reservation, halved every second by the registry ({@link #cool()}). */
+    private final AtomicLong heat = new AtomicLong();
 
     private volatile EvictionCause retiredFor;
     private volatile ScheduledFuture<?> drainDeadline;
@@ -179,6 +182,19 @@ public final class BackendPool {
         return lastUsedMillis;
     }
 
+    /**
+     * How hot the pool is: leases taken in about the last second, plus half of those of the second before, a quarter
+     * of the one before that, and so on. Which idle connection the registry reclaims first goes by it.
+     */
+    long heat() {
+        return heat.get();
+    }
+
+    /** Halves {@link #heat()}; the registry calls it once a second. */
+    void cool() {
+        heat.getAndUpdate(h -> h >> 1);
+    }
+
     /** Reserves then borrows; empty when the pool is not {@link State#OPEN}. Blocks up to connectionTimeout. */
     Optional<Lease> tryLease() throws SQLException {
         return reserve() ? Optional.of(borrow()) : Optional.empty();
@@ -197,6 +213,7 @@ public final class BackendPool {
             return false;
         }
         touch();
+        heat.incrementAndGet();
         return true;
     }
 
@@ -237,16 +254,20 @@ public final class BackendPool {
     }
 
     /**
-     * True when a returning connection should close instead of idling here: another pool waits for the global
-     * budget and this one holds more than its fair share ({@link ConnectionBudget#shouldYield}).
+     * True when a connection coming back should close, its permit going to another database waiting for the global
+     * budget: this pool's own borrowers queue for it (so it would not idle, and no reclaim could take it) and the
+     * database holds more than its fair share ({@link ConnectionBudget#yieldsToOthers}).
      */
-    boolean shouldYieldConnection() {
-        return budget.shouldYield(database());
+    boolean yieldsConnection() {
+        return waitingBorrowers() > 0 && budget.yieldsToOthers(database());
     }
 
-    /** True when this pool holds more connections than its fair share of the global budget. */
-    boolean aboveFairShare() {
-        return budget.held(database()) > budget.fairShare();
+    /**
+     * A connection has just come back to this pool, idle: pools waiting for the global budget may take the coldest
+     * idle connection, this one or another pool's ({@link ConnectionBudget#afterReturn}).
+     */
+    void afterReturn() {
+        budget.afterReturn(database());
     }
 
     /**

@@ -2,12 +2,13 @@ package dev.switchboard.proxy.pool;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The global budget {@code registry.maxBackendConnections}: one permit per physical backend connection, across all
@@ -15,9 +16,13 @@ import java.util.function.Consumer;
  * therefore never exceeds the budget, under any load.
  *
  * <p>Waiting is fair: permits go out first come, first served (a fair semaphore), so no pool starves behind one that
- * keeps asking. When a pool has to wait, the registry is asked (once per wait) to reclaim idle connections of other
- * pools, and {@link Lease}s returning to a pool while other pools wait give their connection up instead of keeping it
- * idle ({@link #othersWaiting}). Thread-safe.
+ * keeps asking. A pool that has to wait asks the registry to reclaim an idle connection of another pool, as its wait
+ * starts and every 100 ms of it. A connection that comes back while pools wait and no reclaimed connection is already
+ * on its way to each of them asks again ({@link #afterReturn}), once it is idle: whichever idle connection is coldest
+ * then closes, this one or another pool's, so that hot databases keep theirs while the permits rotate. A connection
+ * that would go straight to another borrower of its own pool closes instead when its database holds more than its
+ * fair share ({@link #yieldsToOthers}): busy connections cannot be reclaimed, and a hammered database must not hold
+ * the budget. Thread-safe.
  */
 public final class ConnectionBudget {
     /** How often a waiting opener re-checks whether its pool still wants the connection. */
@@ -27,7 +32,13 @@ public final class ConnectionBudget {
     private final Semaphore permits;
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> held = new ConcurrentHashMap<>();
-    private volatile Consumer<String> onShortage = db -> { };
+    private volatile ToIntFunction<String> onShortage = db -> 0;
+    /**
+     * Connections the reclaimer has started closing for waiters, less permits given back since: what waiters can
+     * count on without another reclaim. An estimate (any permit given back counts, floored at 0), erring towards
+     * reclaiming again, which at worst closes one idle connection too many.
+     */
+    private final AtomicInteger reclaimsInFlight = new AtomicInteger();
     private volatile long lastShortageNanos;
 
     public ConnectionBudget(int max) {
@@ -50,8 +61,12 @@ public final class ConnectionBudget {
         return max - permits.availablePermits();
     }
 
-    /** Called with the waiting database when a pool starts waiting for a permit; must not block. */
-    void onShortage(Consumer<String> reclaimer) {
+    /**
+     * @param reclaimer called with a waiting database when a pool starts waiting for a permit, while it waits, and
+     *                  when a connection comes back while pools wait; closes idle connections of other databases'
+     *                  pools and says how many; must not block
+     */
+    void onShortage(ToIntFunction<String> reclaimer) {
         this.onShortage = reclaimer;
     }
 
@@ -67,31 +82,96 @@ public final class ConnectionBudget {
     }
 
     private void waitForPermit(String database, BooleanSupplier stillWanted) throws SQLException {
-        if (permits.tryAcquire()) return;
-        AtomicInteger mine = waiting.computeIfAbsent(database, d -> new AtomicInteger());
-        mine.incrementAndGet();
+        try {
+            // The timed form honours the queue: a permit freed for a waiter is the waiter's. (tryAcquire() would
+            // barge in ahead of it, and a waiter whose permits kept going to newcomers could wait out its
+            // connectionTimeout.)
+            if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) return;
+            waitInLine(database, stillWanted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for registry.maxBackendConnections", "57014", e);
+        }
+    }
+
+    private void waitInLine(String database, BooleanSupplier stillWanted) throws SQLException, InterruptedException {
+        // Counted under the map's per-key lock and removed at zero, so the map holds only databases waiting now.
+        waiting.compute(database, (d, n) -> {
+            AtomicInteger count = n == null ? new AtomicInteger() : n;
+            count.incrementAndGet();
+            return count;
+        });
         lastShortageNanos = System.nanoTime();
         try {
-            onShortage.accept(database);
+            reclaimFor(database);
             while (!permits.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (!stillWanted.getAsBoolean()) {
                     throw new SQLException("no longer waiting for a backend connection of database \"" + database
                             + "\"", "57014");
                 }
                 lastShortageNanos = System.nanoTime();
-                onShortage.accept(database);
+                reclaimFor(database);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for registry.maxBackendConnections", "57014", e);
         } finally {
-            mine.decrementAndGet();
+            waiting.computeIfPresent(database, (d, n) -> n.decrementAndGet() <= 0 ? null : n);
         }
+    }
+
+    private void reclaimFor(String database) {
+        int closing = onShortage.applyAsInt(database);
+        if (closing > 0) reclaimsInFlight.addAndGet(closing);
     }
 
     void release(String database) {
         held.computeIfPresent(database, (d, n) -> n.decrementAndGet() <= 0 ? null : n);
+        reclaimsInFlight.getAndUpdate(n -> n > 0 ? n - 1 : 0);
         permits.release();
+    }
+
+    /**
+     * True when a connection of {@code database} coming back while its own pool has borrowers queueing for it should
+     * close instead, its permit going to another database: that database waits for more permits than reclaims under
+     * way will free, and {@code database} holds more than its fair share. A pool that keeps all its connections busy
+     * has no idle one to reclaim, so without this a database hammered by many clients would hold the budget while a
+     * quiet one waited out its connectionTimeout. Counts the permit as under way when it says yes.
+     */
+    boolean yieldsToOthers(String database) {
+        if (held(database) <= fairShare() || othersWaitingBeyondReclaims(database) == null) return false;
+        reclaimsInFlight.incrementAndGet();
+        return true;
+    }
+
+    /**
+     * A connection of {@code database} has just gone back to its pool, idle. When other databases wait for more
+     * permits than reclaims under way will free, the coldest idle connection closes for one of them: this one, or a
+     * colder pool's. (Closing every returning connection while anyone waited freed a second permit for a waiter its
+     * own reclaim was already serving, and, once databases outnumber permits and the fair share is 0, took hot
+     * databases' connections as readily as cold ones'.) Must not block.
+     */
+    void afterReturn(String database) {
+        String other = othersWaitingBeyondReclaims(database);
+        if (other != null) reclaimFor(other);
+    }
+
+    /**
+     * A database other than {@code database} waiting for a permit, when the waiters outnumber the permits that
+     * reclaims under way will free; null otherwise.
+     */
+    private String othersWaitingBeyondReclaims(String database) {
+        if (waiting.isEmpty()) return null;
+        int waiters = 0;
+        String other = null;
+        for (var e : waiting.entrySet()) {
+            int n = e.getValue().get();
+            waiters += n;
+            if (n > 0 && other == null && !e.getKey().equals(database)) other = e.getKey();
+        }
+        return waiters > reclaimsInFlight.get() ? other : null;
+    }
+
+    /** The databases holding connections now (a live view: at most one per permit in use). */
+    Set<String> holders() {
+        return held.keySet();
     }
 
     /** Connections {@code database} holds now. */
@@ -102,8 +182,9 @@ public final class ConnectionBudget {
 
     /**
      * The share of the budget each database may keep while others wait: the budget divided among the databases
-     * that hold or want connections. Zero when there are more such databases than permits: then every holder gives
-     * up its connection while someone waits, and the permits rotate instead of some databases starving.
+     * that hold or want connections. Zero when there are more such databases than permits: then every idle
+     * connection may be reclaimed while someone waits, coldest first, and the permits rotate instead of some
+     * databases starving.
      */
     int fairShare() {
         var active = new java.util.HashSet<>(held.keySet());
@@ -111,23 +192,6 @@ public final class ConnectionBudget {
             if (n.get() > 0) active.add(d);
         });
         return max / Math.max(1, active.size());
-    }
-
-    /**
-     * True when {@code database} should give up a connection: another database waits for a permit and this one holds
-     * more than its fair share. Below its share a database keeps its connections, so pressure does not turn every
-     * statement into a new backend connection.
-     */
-    boolean shouldYield(String database) {
-        return othersWaiting(database) && held(database) > fairShare();
-    }
-
-    /** True when a pool other than {@code database}'s is waiting for a permit. */
-    boolean othersWaiting(String database) {
-        for (var e : waiting.entrySet()) {
-            if (e.getValue().get() > 0 && !e.getKey().equals(database)) return true;
-        }
-        return false;
     }
 
     /** True when some pool waited for a permit within {@code withinNanos}: a borrow timeout is then the budget's. */

@@ -50,10 +50,16 @@ public final class Lease implements AutoCloseable {
     public void close() {
         if (!done.compareAndSet(false, true)) return;
         try {
-            if (pool.closing()) closeOrphan();
-            else if (pool.shouldYieldConnection()) pool.discard(connection);   // its permit goes to a waiting pool
-            else if (rolledBack()) giveBack();
-            else pool.discard(connection);                 // still ours: it must not reach the next borrower
+            if (pool.closing()) {
+                closeOrphan();
+            } else if (pool.yieldsConnection()) {
+                pool.discard(connection);                  // its permit goes to another database, waiting
+            } else if (rolledBack()) {
+                giveBack();
+                pool.afterReturn();                        // pools waiting for the budget may take it, if coldest
+            } else {
+                pool.discard(connection);                  // still ours: it must not reach the next borrower
+            }
         } finally {
             pool.release();
         }

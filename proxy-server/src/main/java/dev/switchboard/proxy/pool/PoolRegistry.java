@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>The global budget</b> {@code registry.maxBackendConnections} is a {@link ConnectionBudget} that every pool
  * opens its physical connections through ({@link PoolFactory}). When a pool has to wait for a permit, the registry
- * reclaims idle connections elsewhere ({@link #reclaimFor}): draining pools first, then the open pool holding the most
- * idle connections; and leases returning to other pools close their connection instead of idling it.
+ * reclaims idle connections elsewhere ({@link #reclaimFor}): draining pools first, then the coldest pool (fewest
+ * leases lately) with idle connections; and a connection returning while pools wait makes the coldest idle
+ * connection close, its own or another pool's, unless reclaims already under way cover the waiters
+ * ({@link ConnectionBudget#afterReturn}).
  *
  * <p>Thread-safe. {@link #lease} blocks (callers are worker threads, never event loops); everything else but
  * {@link #close()} returns promptly. Pools are closed, and idle sweeps run, on the injected {@code retirer} executor
@@ -103,6 +104,7 @@ public final class PoolRegistry implements AutoCloseable {
     private final LongAdder creations = new LongAdder();
     private final Map<EvictionCause, LongAdder> evictions = new EnumMap<>(EvictionCause.class);
     private final ScheduledFuture<?> sweeper;
+    private final ScheduledFuture<?> cooler;
     private volatile boolean closed;
 
     public PoolRegistry(RegistrySettings settings, PoolFactory factory, Executor retirer) {
@@ -134,6 +136,8 @@ public final class PoolRegistry implements AutoCloseable {
         factory.budget().onShortage(this::reclaimFor);
         this.sweeper = factory.scheduler().scheduleWithFixedDelay(this::sweepSoon, period, period,
                 TimeUnit.NANOSECONDS);
+        // Cheap (one atomic per pool) and never blocks, so it runs on the housekeeping thread itself.
+        this.cooler = factory.scheduler().scheduleWithFixedDelay(this::coolDown, 1, 1, TimeUnit.SECONDS);
     }
 
     /**
@@ -260,24 +264,57 @@ public final class PoolRegistry implements AutoCloseable {
     }
 
     /**
-     * Frees budget for {@code waiting}, on the waiting pool's own connection adder, at once: draining pools give up
-     * all their idle connections; then, of the open pools (other than the waiting one) above their fair share, the one
-     * with the most idle connections gives up its idle ones, the least recently used among equals. Every wait for a
-     * permit asks, so with many pools over a small budget each cold pool frees one idle connection for itself instead
-     * of queueing behind the others. Does not block (HikariCP closes the connections on its own threads);
-     * synchronized, so that concurrent waiters see each other's reclaims and pick different pools.
+     * Frees budget for {@code waiting}, at once, on the thread that asks (the waiting pool's connection adder, or a
+     * thread returning a connection, see {@link ConnectionBudget#afterReturn}). Draining pools give up all their idle
+     * connections; then the coldest pool that may gives up its idle ones. A pool may when it is not {@code waiting}'s,
+     * has an idle connection, no borrower waiting for one, and more connections than its fair share of the budget
+     * (any, once databases outnumber permits; below its share a database keeps what it has).
+     *
+     * <p>Coldest is the least {@link BackendPool#heat() heat} (leases lately, halved every second), the least
+     * recently used among equals: with many pools over a small budget, hot tenants keep their idle connections while
+     * the cold tenants' rotate. Plain LRU would close a hot tenant's connection whenever a burst of cold ones passed
+     * (and Caffeine's eviction order is LRU among pools used twice or more, which all pools holding connections are).
+     * Looks only at the databases holding connections, however many pools there are. Does not block (HikariCP closes
+     * the connections on its own threads); synchronized, so that concurrent callers see each other's reclaims and
+     * pick different pools.
+     *
+     * @return the connections it started closing
      */
-    synchronized void reclaimFor(String waiting) {
-        for (BackendPool p : draining) p.yieldConnections();
-        pools.asMap().values().stream()
-                .filter(p -> !p.database().equals(waiting) && p.idleConnections() > 0 && p.aboveFairShare())
-                .max(Comparator.comparingInt(BackendPool::idleConnections)
-                        .thenComparing(Comparator.comparingLong(BackendPool::lastUsedMillis).reversed()))
-                .ifPresent(p -> {
-                    log.debug("reclaiming {} idle connections of db={} for db={}", p.idleConnections(), p.database(),
-                            waiting);
-                    p.yieldConnections();
-                });
+    synchronized int reclaimFor(String waiting) {
+        int closing = 0;
+        for (BackendPool p : draining) {
+            closing += p.idleConnections();
+            p.yieldConnections();
+        }
+        ConnectionBudget budget = factory.budget();
+        int share = budget.fairShare();
+        BackendPool coldest = null;
+        for (String db : budget.holders()) {
+            BackendPool p = pools.asMap().get(db);
+            // A pool with borrowers waiting is about to hand its idle connection over (HikariCP just opened it for
+            // them): reclaiming it would send them back to the queue, and cold pools would take turns at stealing
+            // each other's fresh connections.
+            if (p == null || db.equals(waiting) || budget.held(db) <= share || p.idleConnections() == 0
+                    || p.waitingBorrowers() > 0) {
+                continue;
+            }
+            if (coldest == null || p.heat() < coldest.heat()
+                    || p.heat() == coldest.heat() && p.lastUsedMillis() < coldest.lastUsedMillis()) {
+                coldest = p;
+            }
+        }
+        if (coldest != null) {
+            int idle = coldest.idleConnections();
+            log.debug("reclaiming {} idle connections of db={} for db={}", idle, coldest.database(), waiting);
+            coldest.yieldConnections();
+            closing += idle;
+        }
+        return closing;
+    }
+
+    /** Once a second: halves every pool's heat, so that it counts recent leases ({@link BackendPool#heat()}). */
+    private void coolDown() {
+        for (BackendPool p : pools.asMap().values()) p.cool();
     }
 
     /** The resident pool of {@code database}. @throws NoSuchElementException when it has none */
@@ -369,6 +406,7 @@ public final class PoolRegistry implements AutoCloseable {
             if (closed) return;
             closed = true;
             sweeper.cancel(false);
+            cooler.cancel(false);
             for (BackendPool pool : List.copyOf(pools.asMap().values())) {
                 if (pools.asMap().remove(pool.database(), pool) && !pool.keepWarm()) counted.decrementAndGet();
                 retire(pool, EvictionCause.EXPLICIT);      // shutting down is not an eviction: not counted

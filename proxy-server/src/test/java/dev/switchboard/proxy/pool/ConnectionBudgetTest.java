@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,79 @@ class ConnectionBudgetTest {
     }
 
     @Test
+    void aFrequentlyUsedPoolKeepsItsIdleConnectionOverARecentlyUsedColdOne() throws Exception {
+        registry(2);
+        DatabaseConfig hot = h2(unique("reclaim_hot"), FOUR, false);
+        DatabaseConfig cold = h2(unique("reclaim_cold"), FOUR, false);
+        DatabaseConfig next = h2(unique("reclaim_next"), FOUR, false);
+        for (int i = 0; i < 30; i++) registry.lease(hot).close();
+        Thread.sleep(20);                                 // lastUsed has millisecond resolution
+        registry.lease(cold).close();                     // the cold pool is now the more recently used
+        await("both idle", () -> registry.pool(hot.name()).idleConnections() == 1
+                && registry.pool(cold.name()).idleConnections() == 1);
+        try (Lease ln = registry.lease(next)) {
+            assertThat(selectOne(ln.connection())).isEqualTo(1);
+            assertThat(registry.pool(hot.name()).idleConnections()).as("the frequently used pool keeps its own")
+                    .isEqualTo(1);
+            assertThat(registry.pool(cold.name()).idleConnections()).isZero();
+        }
+    }
+
+    @Test
+    void aReturnAsksForAReclaimWhenNoReclaimIsAlreadyFreeingAPermitForTheWaiter() throws Exception {
+        var budget = new ConnectionBudget(1);
+        var askedByReturn = new CopyOnWriteArrayList<String>();
+        var asked = new AtomicInteger();
+        Thread returning = Thread.currentThread();
+        budget.onShortage(db -> {
+            asked.incrementAndGet();
+            if (Thread.currentThread() == returning) askedByReturn.add(db);
+            return 0;                                     // nothing idle to reclaim: the waiter's reclaims free nothing
+        });
+        budget.acquire("hot", () -> true);
+        Thread waiter = waitFor(budget, "cold");
+        await("the waiter asked", () -> asked.get() > 0);
+        budget.afterReturn("cold");                       // the waiting database's own return: nothing to do
+        assertThat(askedByReturn).isEmpty();
+        budget.afterReturn("hot");                        // another database's connection is idle now: reclaim
+        assertThat(askedByReturn).containsExactly("cold");
+        budget.release("hot");
+        waiter.join();
+        assertThat(budget.inUse()).isEqualTo(1);
+    }
+
+    @Test
+    void aReturnLeavesItsConnectionWhenTheWaitersOwnReclaimIsFreeingOne() throws Exception {
+        var budget = new ConnectionBudget(1);
+        var askedByReturn = new AtomicInteger();
+        var asked = new AtomicInteger();
+        Thread returning = Thread.currentThread();
+        budget.onShortage(db -> {
+            asked.incrementAndGet();
+            if (Thread.currentThread() == returning) askedByReturn.incrementAndGet();
+            return 1;                                     // every reclaim starts closing one idle connection
+        });
+        budget.acquire("hot", () -> true);
+        Thread waiter = waitFor(budget, "cold");
+        await("the waiter asked", () -> asked.get() > 0);
+        budget.afterReturn("hot");                        // a permit is already on its way to the one waiter
+        assertThat(askedByReturn.get()).isZero();
+        budget.release("hot");
+        waiter.join();
+    }
+
+    /** A thread that takes a permit for {@code database}, waiting for it. */
+    private static Thread waitFor(ConnectionBudget budget, String database) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                budget.acquire(database, () -> true);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
     void aBusyPoolGivesUpConnectionsOnReturnWhileAnotherWaits() throws Exception {
         registry(2);
         DatabaseConfig hog = h2(unique("hog"), FOUR, false);
@@ -117,6 +191,38 @@ class ConnectionBudgetTest {
             assertThat(selectOne(q.connection())).isEqualTo(1);
         }
         h2.close();
+    }
+
+    @Test
+    void manyDatabasesOverASmallBudgetAllGetServedWhenSomeAreHot() throws Exception {
+        registry(4);
+        var quick = new PoolSettings(2, 0, Duration.ofSeconds(3));
+        List<DatabaseConfig> dbs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) dbs.add(h2(unique("skew"), quick, false));
+        var errors = new AtomicInteger();
+        var ok = new AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            clients.add(Thread.ofVirtual().start(() -> {
+                var random = java.util.concurrent.ThreadLocalRandom.current();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+                while (System.nanoTime() < end) {
+                    // Half the operations go to two hot databases, the rest anywhere: cold pools keep needing a
+                    // connection while hot ones keep theirs.
+                    DatabaseConfig db = dbs.get(random.nextBoolean() ? random.nextInt(2) : random.nextInt(dbs.size()));
+                    try (Lease l = registry.lease(db)) {
+                        selectOne(l.connection());
+                        ok.incrementAndGet();
+                    } catch (SQLException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread c : clients) c.join();
+        assertThat(errors.get()).as("operations that waited out connectionTimeout").isZero();
+        assertThat(ok.get()).isGreaterThan(100);
+        assertThat(registry.backendConnections()).isLessThanOrEqualTo(4);
     }
 
     @Test
