@@ -31,7 +31,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
               --database bench   --scale 10   --tenant-prefix tenant_   --tenants 200
               --budget 20          backend connections for the tenants workload, on every target that can bound them
               --tenant-pool-size 2 pool size per tenant database (inapp, pgbouncer, switchboard)
-              --switchboard-max-pools 0  the proxy's registry.maxPools; 0: the budget
+              --switchboard-max-pools 0  the proxy's registry.maxPools; 0: one per tenant (--tenants)
               --proxy-jar proxy-server/target/switchboard-proxy-all.jar
               --proxy-java-opts "" JVM options of the proxy process (space-separated)
               --pgbouncer /usr/sbin/pgbouncer
@@ -97,9 +97,13 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
         return budget / tenantPoolSize;
     }
 
-    /** The proxy's {@code registry.maxPools}: {@code --switchboard-max-pools}, or the budget when that is 0. */
+    /**
+     * The proxy's {@code registry.maxPools}: {@code --switchboard-max-pools}, or one pool per tenant when that is 0
+     * (a pool without connections costs a few KB, so the tenants' connections rotate under the budget, not their
+     * pools; until the fifth session the default was the budget, see BENCHMARKS.md).
+     */
     int proxyMaxPools() {
-        return switchboardMaxPools > 0 ? switchboardMaxPools : budget;
+        return switchboardMaxPools > 0 ? switchboardMaxPools : tenants;
     }
 
     private static List<String> split(String s) {

@@ -56,7 +56,7 @@ public final class SwitchboardProcess {
                 admin:
                   listen: "127.0.0.1:%d"
                 registry:
-                  maxPools: %d               # --switchboard-max-pools; by default the budget
+                  maxPools: %d               # --switchboard-max-pools; by default one per tenant
                   maxBackendConnections: %d
                   idlePoolTimeout: 1m
                   drainTimeout: 10s
@@ -70,6 +70,7 @@ public final class SwitchboardProcess {
                     username: %s
                     password: "${env:%s}"
                     pool: { maxPoolSize: %d }
+                    keepWarm: true           # the application's own database: never evicted, not one of maxPools
                   "%s{name}":
                     jdbcUrl: "%s%s{name}"
                     username: %s
