@@ -91,7 +91,8 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
 
     /**
      * Pools the in-app registry may keep (budget / pool size: it cannot bound connections otherwise), and the size of
-     * the ideal LRU that defines a cold operation. Switchboard keeps up to the budget in pools: its budget is enforced.
+     * the ideal LRU that defines a cold operation. Switchboard keeps one pool per tenant ({@link #proxyMaxPools()}):
+     * its budget bounds connections, not pools.
      */
     int tenantPools() {
         return budget / tenantPoolSize;
