@@ -56,6 +56,7 @@ public final class Metrics implements AutoCloseable {
     static final String BACKEND_IN_USE = "switchboard.backend.connections.in.use";
     static final String BACKEND_OPEN = "switchboard.backend.connections.open";
     static final String BACKEND_MAX = "switchboard.backend.connections.max";
+    static final String BACKEND_RECLAIMS = "switchboard.backend.reclaims";
     static final String POOLS_OPEN = "switchboard.pools.open";
     static final String POOLS_MAX = "switchboard.pools.max";
     static final String POOLS_DRAINING = "switchboard.pools.draining";
@@ -176,6 +177,9 @@ public final class Metrics implements AutoCloseable {
                         + "the global budget").register(this.registry);
         Gauge.builder(BACKEND_MAX, () -> maxBackendConnections)
                 .description("registry.maxBackendConnections: the global budget").register(this.registry);
+        FunctionCounter.builder(BACKEND_RECLAIMS, registry, PoolRegistry::reclaimedConnections)
+                .description("Backend connections closed to free the global budget for another database")
+                .register(this.registry);
     }
 
     /**

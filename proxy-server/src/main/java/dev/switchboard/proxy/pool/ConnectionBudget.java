@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToIntFunction;
 
@@ -39,6 +40,7 @@ public final class ConnectionBudget {
      * reclaiming again, which at worst closes one idle connection too many.
      */
     private final AtomicInteger reclaimsInFlight = new AtomicInteger();
+    private final LongAdder reclaimed = new LongAdder();
     private volatile long lastShortageNanos;
 
     public ConnectionBudget(int max) {
@@ -119,7 +121,10 @@ public final class ConnectionBudget {
 
     private void reclaimFor(String database) {
         int closing = onShortage.applyAsInt(database);
-        if (closing > 0) reclaimsInFlight.addAndGet(closing);
+        if (closing > 0) {
+            reclaimsInFlight.addAndGet(closing);
+            reclaimed.add(closing);
+        }
     }
 
     void release(String database) {
@@ -136,8 +141,10 @@ public final class ConnectionBudget {
      * quiet one waited out its connectionTimeout. Counts the permit as under way when it says yes.
      */
     boolean yieldsToOthers(String database) {
-        if (held(database) <= fairShare() || othersWaitingBeyondReclaims(database) == null) return false;
+        // Nobody waiting is the usual case, and the cheapest to tell: fairShare() builds a set.
+        if (othersWaitingBeyondReclaims(database) == null || held(database) <= fairShare()) return false;
         reclaimsInFlight.incrementAndGet();
+        reclaimed.increment();
         return true;
     }
 
@@ -167,6 +174,14 @@ public final class ConnectionBudget {
             if (n > 0 && other == null && !e.getKey().equals(database)) other = e.getKey();
         }
         return waiters > reclaimsInFlight.get() ? other : null;
+    }
+
+    /**
+     * Connections closed so far to free permits for other databases: idle ones reclaimed for a waiter, and busy
+     * databases' returns given up ({@link #yieldsToOthers}).
+     */
+    public long reclaimed() {
+        return reclaimed.sum();
     }
 
     /** The databases holding connections now (a live view: at most one per permit in use). */

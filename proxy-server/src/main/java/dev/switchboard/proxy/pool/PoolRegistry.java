@@ -264,6 +264,14 @@ public final class PoolRegistry implements AutoCloseable {
     }
 
     /**
+     * Backend connections closed since start to free the global budget for another database
+     * ({@code switchboard_backend_reclaims_total}; {@link ConnectionBudget#reclaimed()}).
+     */
+    public long reclaimedConnections() {
+        return factory.budget().reclaimed();
+    }
+
+    /**
      * Frees budget for {@code waiting}, at once, on the thread that asks (the waiting pool's connection adder, or a
      * thread returning a connection, see {@link ConnectionBudget#afterReturn}). Draining pools give up all their idle
      * connections; then the coldest pool that may gives up its idle ones. A pool may when it is not {@code waiting}'s,

@@ -78,6 +78,23 @@ class MetricsIT {
     }
 
     @Test
+    void connectionsClosedToFreeTheBudgetAreCounted() throws Exception {
+        proxy = TestProxy.builder()
+                .rawDatabase("\"t_{name}\": { jdbcUrl: \"jdbc:h2:mem:metrics_it_{name};DB_CLOSE_DELAY=-1\","
+                        + " username: sa, pool: { maxPoolSize: 2 } }")
+                .registry("{ maxPools: 8, maxBackendConnections: 1 }")
+                .user("app", PASSWORD, List.of("t_{name}"))
+                .start();
+        try (Connection c = proxy.connect("app", PASSWORD, "t_a")) {
+            for (String db : List.of("t_a", "t_b", "t_a")) {          // one connection: each switch reclaims it
+                c.setCatalog(db);
+                assertThat(TestDb.rows(c, "SELECT 1")).containsExactly(List.of(1));
+            }
+        }
+        assertThat(value(scrape(), "switchboard_backend_reclaims", Map.of())).isEqualTo(2);
+    }
+
+    @Test
     void theSeriesDesignMdListsAreExported() throws Exception {
         proxy = start(8);
         catchThrowableOfType(SQLException.class, () -> proxy.connect("app", "wrong", "t_a"));

@@ -72,10 +72,12 @@ class ConnectionBudgetTest {
         for (int i = 0; i < 3; i++) held.add(registry.lease(a));
         held.forEach(Lease::close);                       // a now idles on the whole budget
         await("a's connections idle", () -> registry.pool(a.name()).idleConnections() == 3);
+        assertThat(registry.reclaimedConnections()).isZero();
         try (Lease lb = registry.lease(b)) {              // must not wait for a's idle timeout
             assertThat(selectOne(lb.connection())).isEqualTo(1);
         }
         assertThat(registry.backendConnections()).isLessThanOrEqualTo(3);
+        assertThat(registry.reclaimedConnections()).as("a's idle connections, closed for b").isEqualTo(3);
     }
 
     @Test
