@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -206,7 +207,7 @@ class ConnectionBudgetTest {
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             clients.add(Thread.ofVirtual().start(() -> {
-                var random = java.util.concurrent.ThreadLocalRandom.current();
+                var random = ThreadLocalRandom.current();
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
                 while (System.nanoTime() < end) {
                     // Half the operations go to two hot databases, the rest anywhere: cold pools keep needing a
