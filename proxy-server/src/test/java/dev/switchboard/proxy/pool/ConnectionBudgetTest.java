@@ -90,14 +90,7 @@ class ConnectionBudgetTest {
         registry.lease(old).close();
         Thread.sleep(20);                                 // lastUsed has millisecond resolution
         registry.lease(recent).close();                   // the budget is now idle in two pools, one per pool
-        await("both idle", () -> registry.pool(old.name()).idleConnections() == 1
-                && registry.pool(recent.name()).idleConnections() == 1);
-        try (Lease lc = registry.lease(cold)) {
-            assertThat(selectOne(lc.connection())).isEqualTo(1);
-            assertThat(registry.pool(recent.name()).idleConnections()).as("the recently used pool keeps its own")
-                    .isEqualTo(1);
-            assertThat(registry.pool(old.name()).idleConnections()).isZero();
-        }
+        assertReclaimedFor(cold, old, recent, "the recently used pool keeps its own");
     }
 
     @Test
@@ -109,13 +102,21 @@ class ConnectionBudgetTest {
         for (int i = 0; i < 30; i++) registry.lease(hot).close();
         Thread.sleep(20);                                 // lastUsed has millisecond resolution
         registry.lease(cold).close();                     // the cold pool is now the more recently used
-        await("both idle", () -> registry.pool(hot.name()).idleConnections() == 1
-                && registry.pool(cold.name()).idleConnections() == 1);
-        try (Lease ln = registry.lease(next)) {
-            assertThat(selectOne(ln.connection())).isEqualTo(1);
-            assertThat(registry.pool(hot.name()).idleConnections()).as("the frequently used pool keeps its own")
-                    .isEqualTo(1);
-            assertThat(registry.pool(cold.name()).idleConnections()).isZero();
+        assertReclaimedFor(next, cold, hot, "the frequently used pool keeps its own");
+    }
+
+    /**
+     * With the budget idle in {@code reclaimed}'s and {@code kept}'s pools, one connection each, a lease of
+     * {@code waiter} closes {@code reclaimed}'s and leaves {@code kept}'s.
+     */
+    private void assertReclaimedFor(DatabaseConfig waiter, DatabaseConfig reclaimed, DatabaseConfig kept,
+                                    String why) throws SQLException {
+        await("both idle", () -> registry.pool(reclaimed.name()).idleConnections() == 1
+                && registry.pool(kept.name()).idleConnections() == 1);
+        try (Lease lease = registry.lease(waiter)) {
+            assertThat(selectOne(lease.connection())).isEqualTo(1);
+            assertThat(registry.pool(kept.name()).idleConnections()).as(why).isEqualTo(1);
+            assertThat(registry.pool(reclaimed.name()).idleConnections()).isZero();
         }
     }
 
