@@ -19,8 +19,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A virtual thread's I/O on a channel would make it non-blocking for good too (the JDK parks virtual threads
  * instead of blocking them), so I/O asked for on a virtual thread (HikariCP's connection adder, which connects and
- * validates new connections) runs on a platform thread of {@link #PLATFORM_IO} while the virtual thread waits.
+ * validates new connections) runs on a platform thread of {@link PlatformIo} while the virtual thread waits: a
+ * login or a close in one hop ({@link BudgetedDataSource}), anything else one operation at a time.
  *
  * <p>Like any JDBC connection, used by one thread at a time; {@link #close()} may come from any thread and ends a
  * blocked read or write. Unlike the JDK's socket, a blocked operation also ends if its thread is interrupted (the
@@ -47,10 +46,6 @@ final class BackendSocket extends Socket {
     private static final byte[] TERMINATE = {'X', 0, 0, 0, 4};
     /** How long a close after Terminate waits for PostgreSQL to end the connection (its backend to exit). */
     private static final long SERVER_END_MILLIS = 1000;
-    /** Platform threads for the I/O of virtual threads; they exist while there is such I/O, and a minute longer. */
-    private static final ExecutorService PLATFORM_IO = Executors.newCachedThreadPool(
-            Thread.ofPlatform().daemon().name("sb-backend-io-", 0).factory());
-
     private final SocketChannel channel;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
     private final InputStream in = new In();
@@ -84,7 +79,7 @@ final class BackendSocket extends Socket {
     /** Runs {@code io} here, unless this is a virtual thread: then on a platform thread, waiting for it. */
     private static <T> T onPlatformThread(Io<T> io) throws IOException {
         if (!Thread.currentThread().isVirtual()) return io.run();
-        Future<T> done = PLATFORM_IO.submit(io::run);
+        Future<T> done = PlatformIo.THREADS.submit(io::run);
         try {
             return done.get();
         } catch (ExecutionException e) {

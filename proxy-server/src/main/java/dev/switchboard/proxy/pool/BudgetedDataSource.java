@@ -17,6 +17,9 @@ import java.util.logging.Logger;
  * The DataSource a HikariCP pool opens its physical connections through: it takes a {@link ConnectionBudget} permit
  * before opening and gives it back exactly once when the connection is closed or aborted. Only HikariCP's connection
  * adder calls {@link #getConnection()}, on its own thread, so waiting for a permit blocks nobody else.
+ *
+ * <p>The adder and HikariCP's closer are virtual threads: the login and the close each run in one piece on a platform
+ * thread ({@link PlatformIo#whole}), one hand-off each instead of one per socket operation.
  */
 final class BudgetedDataSource implements DataSource {
     private final DataSource driver;
@@ -35,7 +38,7 @@ final class BudgetedDataSource implements DataSource {
     public Connection getConnection() throws SQLException {
         budget.acquire(database, stillWanted);
         try {
-            return permitReturningOnClose(driver.getConnection());
+            return permitReturningOnClose(PlatformIo.whole(driver::getConnection, SQLException.class));
         } catch (SQLException | RuntimeException e) {
             budget.release(database);
             throw e;
@@ -53,6 +56,13 @@ final class BudgetedDataSource implements DataSource {
             String name = method.getName();
             if ((name.equals("close") || name.equals("abort")) && released.compareAndSet(false, true)) {
                 try {
+                    if (name.equals("close")) {
+                        // Terminate, then the wait for the backend to exit (BackendSocket.close): one hop for both
+                        return PlatformIo.whole(() -> {
+                            physical.close();
+                            return null;
+                        }, SQLException.class);
+                    }
                     return invoke(physical, method, args);
                 } finally {
                     budget.release(database);
