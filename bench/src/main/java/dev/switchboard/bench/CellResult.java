@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * One cell of the matrix: one workload against one target in one repetition. Server figures are -1 where the
  * target has no process of its own (direct, inapp). One CSV line each ({@link #CSV_HEADER}); the tenants figures
- * are its last five fields, and a line of a run older than them (19 fields) reads as {@link TenantFigures#NONE}.
+ * are its last six fields. A line of a run older than them (19 fields) reads as {@link TenantFigures#NONE}, one of a
+ * run older than the logins per operation (24 fields) as figures without it (-1).
  *
  * @param cpuPercent    the server process's CPU time over the measured window, as % of one core
  * @param peakBackends  peak PostgreSQL backends of the workload's database user during the cell
@@ -32,8 +33,10 @@ public record CellResult(int rep, String workload, String target, int threads, d
 
     public static CellResult parse(String line) {
         List<String> f = Csv.split(line);
-        if (f.size() != BASE_FIELDS && f.size() != BASE_FIELDS + TenantFigures.CSV_FIELDS) {
-            throw new IllegalArgumentException("expected " + BASE_FIELDS + " or "
+        if (f.size() != BASE_FIELDS && f.size() != BASE_FIELDS + TenantFigures.CSV_FIELDS_WITHOUT_LOGINS
+                && f.size() != BASE_FIELDS + TenantFigures.CSV_FIELDS) {
+            throw new IllegalArgumentException("expected " + BASE_FIELDS + ", "
+                    + (BASE_FIELDS + TenantFigures.CSV_FIELDS_WITHOUT_LOGINS) + " or "
                     + (BASE_FIELDS + TenantFigures.CSV_FIELDS) + " fields: " + line);
         }
         TenantFigures tenants = f.size() == BASE_FIELDS ? TenantFigures.NONE

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * Watches one benchmark cell from the side, every {@value #PERIOD_MS} ms on its own thread: the server process's
  * RSS (peak of VmRSS during the cell; VmHWM, the peak since the process started, at the end) and the number of
  * PostgreSQL backends the cell's database user holds (peak, from pg_stat_activity over the {@code monitor}
- * connection, which does not count itself). CPU time and the target's pool counters are read at the measured
- * window's edges.
+ * connection, which does not count itself). CPU time, the target's pool counters and PostgreSQL's count of logins
+ * ({@link BackendLogins}) are read at the measured window's edges.
  */
 final class CellSampler implements AutoCloseable {
     private static final long PERIOD_MS = 100;
@@ -26,6 +26,7 @@ final class CellSampler implements AutoCloseable {
     private final Connection monitor;
     private final String backendUser;
     private final Supplier<Optional<PoolCounts>> poolCounts;
+    private final Supplier<OptionalLong> logins;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long peakRssKb = -1;
@@ -34,13 +35,21 @@ final class CellSampler implements AutoCloseable {
     private Duration cpuUsed = Duration.ZERO;
     private Optional<PoolCounts> poolsAtStart = Optional.empty();
     private Optional<PoolCounts> poolChurn = Optional.empty();
+    private OptionalLong loginsAtStart = OptionalLong.empty();
+    private OptionalLong loginsDuring = OptionalLong.empty();
 
-    /** @param poolCounts the target's pool counters ({@code Optional::empty} when they are not wanted) */
-    CellSampler(OptionalLong pid, Connection monitor, String backendUser, Supplier<Optional<PoolCounts>> poolCounts) {
+    /**
+     * @param poolCounts the target's pool counters ({@code Optional::empty} when they are not wanted)
+     * @param logins     backend logins counted so far ({@link BackendLogins#total()}; {@code OptionalLong::empty} when
+     *                   they are not wanted)
+     */
+    CellSampler(OptionalLong pid, Connection monitor, String backendUser, Supplier<Optional<PoolCounts>> poolCounts,
+                Supplier<OptionalLong> logins) {
         this.pid = pid;
         this.monitor = monitor;
         this.backendUser = backendUser;
         this.poolCounts = poolCounts;
+        this.logins = logins;
         this.thread = Thread.ofPlatform().daemon().name("cell-sampler").start(this::loop);
     }
 
@@ -68,12 +77,16 @@ final class CellSampler implements AutoCloseable {
     void measureStart() {
         cpuAtStart = cpu().orElse(Duration.ZERO);
         poolsAtStart = poolCounts.get();
+        loginsAtStart = logins.get();
     }
 
     void measureEnd() {
         cpuUsed = cpu().map(c -> c.minus(cpuAtStart)).orElse(Duration.ZERO);
         Optional<PoolCounts> atEnd = poolCounts.get();
         poolChurn = poolsAtStart.flatMap(start -> atEnd.map(end -> end.since(start)));
+        OptionalLong loginsAtEnd = logins.get();
+        loginsDuring = loginsAtStart.isPresent() && loginsAtEnd.isPresent()
+                ? OptionalLong.of(loginsAtEnd.getAsLong() - loginsAtStart.getAsLong()) : OptionalLong.empty();
     }
 
     private Optional<Duration> cpu() {
@@ -101,6 +114,11 @@ final class CellSampler implements AutoCloseable {
     /** Pools created and evicted during the measured window; empty if either edge could not be read. */
     Optional<PoolCounts> poolChurn() {
         return poolChurn;
+    }
+
+    /** Backend logins counted during the measured window; empty if either edge could not be read. */
+    OptionalLong backendLogins() {
+        return loginsDuring;
     }
 
     @Override

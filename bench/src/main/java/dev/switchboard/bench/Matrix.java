@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Runs every workload against every target, {@code reps} times, interleaved: repetition r runs workload after
@@ -42,11 +43,12 @@ final class Matrix {
         // pg_stat_activity shows every session's user to any user; the monitor's own session is left out.
         try (Connection monitor = DriverManager.getConnection("jdbc:postgresql://" + o.pgHost() + ":" + o.pgPort()
                 + "/postgres", data.bench().user(), data.bench().password())) {
+            var logins = new BackendLogins(monitor, data.tenantPrefix(), System.err);
             for (int rep = 1; rep <= o.reps(); rep++) {
                 for (Workload w : o.workloads()) {
                     for (int k = 0; k < o.targets().size(); k++) {
                         String target = o.targets().get((k + rep - 1) % o.targets().size());
-                        CellResult r = cell(rep, w, target, monitor);
+                        CellResult r = cell(rep, w, target, monitor, logins);
                         results.add(r);
                         Files.writeString(rawCsv, r.csv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                         log.printf("[%d/%d] %s%n", ++done, cells, describe(r));
@@ -57,19 +59,22 @@ final class Matrix {
         return results;
     }
 
-    private CellResult cell(int rep, Workload w, String targetName, Connection monitor) throws InterruptedException {
+    private CellResult cell(int rep, Workload w, String targetName, Connection monitor, BackendLogins logins)
+            throws InterruptedException {
         int threads = w == Workload.BIGRESULT ? o.bigThreads() : o.threads();
         var gen = new LoadGenerator(threads, o.warmup(), o.duration());
         String user = w.isTenants() ? data.tenant().user() : data.bench().user();
         try (Target target = targets.create(targetName);
              var sampler = new CellSampler(target.serverPid(), monitor, target.backendUser(user),
-                     w.isTenants() ? target::poolCounts : Optional::empty)) {
+                     w.isTenants() ? target::poolCounts : Optional::empty,
+                     w.isTenants() ? logins::total : OptionalLong::empty)) {
             LoadGenerator.Result r = gen.run(w.scenario(data, o.tenantPools()), target, sampler::measureStart,
                     sampler::measureEnd);
             if (r.completed() == 0) deadCells++;
             double cpuPct = target.serverPid().isPresent() ? 100.0 * sampler.cpuUsed().toNanos() / 1e9 / r.seconds() : -1;
             LatencyReport l = r.latency();
-            TenantFigures tenants = w.isTenants() ? TenantFigures.of(r.cold(), sampler.poolChurn(), r.seconds())
+            TenantFigures tenants = w.isTenants()
+                    ? TenantFigures.of(r.cold(), sampler.poolChurn(), sampler.backendLogins(), r.ops(), r.seconds())
                     : TenantFigures.NONE;
             return new CellResult(rep, w.label(), targetName, threads, r.seconds(), r.ops(), r.opsPerSecond(),
                     r.errors(), l.p50Us(), l.p99Us(), l.p999Us(), l.maxUs(), r.rows() / r.seconds(),
@@ -109,6 +114,7 @@ final class Matrix {
             sb.append(String.format(" pools created/s=%.1f evicted/s=%.1f", t.poolsCreatedPerSec(),
                     t.poolsEvictedPerSec()));
         }
+        if (t.hasLogins()) sb.append(String.format(" logins/op=%.2f", t.backendLoginsPerOp()));
         return sb.toString();
     }
 }

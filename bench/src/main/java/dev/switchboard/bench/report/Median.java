@@ -30,7 +30,8 @@ public record Median(String workload, String target, int reps, double throughput
         double coldOps = known(cells, c -> c.tenants().coldOps());
         return new TenantFigures(Math.round(coldOps), known(cells, c -> c.tenants().coldP50Us()),
                 known(cells, c -> c.tenants().coldP99Us()), known(cells, c -> c.tenants().poolsCreatedPerSec()),
-                known(cells, c -> c.tenants().poolsEvictedPerSec()));
+                known(cells, c -> c.tenants().poolsEvictedPerSec()),
+                known(cells, c -> c.tenants().backendLoginsPerOp()));
     }
 
     /** The median of the cells where {@code f} is known (not negative); -1 where it is known in none. */

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Writes a run's summary next to its raw.csv: {@code summary.md} (the tables BENCHMARKS.md quotes),
  * {@code summary.csv}, {@code summary.json} and, unless disabled, the PNG charts ({@link Charts}). The tenants
- * workloads' own figures (cold-tenant latency, pool churn) are a second table in summary.md, and the last columns
- * of summary.csv and summary.json, empty ({@code null}) for the other workloads.
+ * workloads' own figures (cold-tenant latency, backend logins, pool churn) are a second table in summary.md, and the
+ * last columns of summary.csv and summary.json, empty ({@code null}) for the other workloads.
  */
 public final class Summary {
     private Summary() {
@@ -70,23 +70,30 @@ public final class Summary {
         if (rows.isEmpty()) return "";
         var sb = new StringBuilder("\nTenants workloads: an operation is cold when its tenant is not among the ")
                 .append("tenants most recently touched by the cell's threads, as many as the pools a pooling target ")
-                .append("may keep (BENCHMARKS.md); cold ops counts them in the window. Pools created and evicted ")
-                .append("(any cause) per second of the window; n/a: the target has no bounded pools.\n\n")
+                .append("may keep (BENCHMARKS.md); cold ops counts them in the window. Logins/op: new PostgreSQL ")
+                .append("connections to the tenant databases per operation in the window (direct: about 1). Pools ")
+                .append("created and evicted (any cause) per second of the window; n/a: the target has no bounded ")
+                .append("pools.\n\n")
                 .append("| workload | target | ops/s | p50 µs | p99 µs | cold ops | cold p50 µs | cold p99 µs ")
-                .append("| pools created/s | pools evicted/s |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| logins/op | pools created/s | pools evicted/s |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Median m : rows) {
             TenantFigures x = m.tenants();
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.0f | %,d | %s | %s | %s | %s |%n",
+            sb.append(String.format(Locale.ROOT,
+                    "| %s | %s | %,.0f | %,.0f | %,.0f | %,d | %s | %s | %s | %s | %s |%n",
                     m.workload(), m.target(), m.opsPerSec(), m.p50Us(), m.p99Us(), x.coldOps(),
-                    us(x.coldP50Us()), us(x.coldP99Us()), rate(x.poolsCreatedPerSec()),
-                    rate(x.poolsEvictedPerSec())));
+                    us(x.coldP50Us()), us(x.coldP99Us()), perOp(x.backendLoginsPerOp()),
+                    rate(x.poolsCreatedPerSec()), rate(x.poolsEvictedPerSec())));
         }
         return sb.toString();
     }
 
     private static String us(double v) {
         return v < 0 ? "" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String perOp(double v) {
+        return v < 0 ? "" : String.format(Locale.ROOT, "%.2f", v);
     }
 
     private static String rate(double v) {
@@ -101,7 +108,8 @@ public final class Summary {
     static String csv(Table t) {
         var sb = new StringBuilder("workload,target,reps,throughput,ops_per_sec,ratio_direct,ratio_pgbouncer,p50_us,"
                 + "p99_us,p999_us,rows_per_sec,mb_per_sec,server_cpu_pct,server_peak_rss_mb,peak_backends,errors,"
-                + "cold_ops,cold_p50_us,cold_p99_us,pools_created_per_sec,pools_evicted_per_sec\n");
+                + "cold_ops,cold_p50_us,cold_p99_us,pools_created_per_sec,pools_evicted_per_sec,"
+                + "backend_logins_per_op\n");
         for (Median m : t.all()) {
             var f = new ArrayList<>(List.of(m.workload(), m.target(), Integer.toString(m.reps()), num(m.throughput()),
                     num(m.opsPerSec()), ratio(t, m.workload(), m.target(), "direct"),
@@ -143,9 +151,9 @@ public final class Summary {
     /** The tenants figures as JSON members; {@code null} where -1. */
     static String tenantsJson(TenantFigures x) {
         return String.format(Locale.ROOT, "\"coldOps\": %s, \"coldP50Us\": %s, \"coldP99Us\": %s, "
-                        + "\"poolsCreatedPerSec\": %s, \"poolsEvictedPerSec\": %s",
+                        + "\"poolsCreatedPerSec\": %s, \"poolsEvictedPerSec\": %s, \"backendLoginsPerOp\": %s",
                 x.coldOps() < 0 ? "null" : Long.toString(x.coldOps()), jsonNum(x.coldP50Us()), jsonNum(x.coldP99Us()),
-                jsonNum(x.poolsCreatedPerSec()), jsonNum(x.poolsEvictedPerSec()));
+                jsonNum(x.poolsCreatedPerSec()), jsonNum(x.poolsEvictedPerSec()), jsonNum(x.backendLoginsPerOp()));
     }
 
     private static String jsonNum(double v) {
