@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.util.ObjectFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
+import javax.net.SocketFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -257,5 +260,13 @@ class BackendSocketTest {
         assertThatThrownBy(() -> s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort), 2_000))
                 .isInstanceOf(IOException.class);
         assertThat(s.isClosed()).isTrue();
+    }
+
+    /** pgjdbc instantiates the factory for every login and tries a Properties constructor first: it must find one. */
+    @Test
+    void pgjdbcFindsTheConstructorItTriesFirst() throws Exception {
+        assertThat(BackendSocketFactory.class.getConstructor(Properties.class)).isNotNull();
+        assertThat(ObjectFactory.instantiate(SocketFactory.class, BackendSocketFactory.class.getName(),
+                new Properties(), true, null)).isInstanceOf(BackendSocketFactory.class);
     }
 }
