@@ -2,6 +2,7 @@ package dev.switchboard.bench;
 
 import dev.switchboard.bench.peer.ManagedProcess;
 import dev.switchboard.bench.peer.PgBouncerProcess;
+import dev.switchboard.bench.peer.PgUrls;
 import dev.switchboard.bench.peer.SwitchboardProcess;
 import dev.switchboard.bench.target.InAppTarget;
 import dev.switchboard.bench.target.JdbcTarget;
@@ -27,10 +28,10 @@ final class Targets {
     Target create(String name) {
         String pg = "jdbc:postgresql://" + o.pgHost() + ":" + o.pgPort() + "/";
         return switch (name) {
-            case "direct" -> new JdbcTarget(name, db -> pg + db, pgjdbc(), TenantAccess.CONNECT_EACH,
+            case "direct" -> new JdbcTarget(name, db -> pg + db + PgUrls.NO_TLS, pgjdbc(), TenantAccess.CONNECT_EACH,
                     "none: one new backend connection per operation (at most one per client thread)",
                     OptionalLong.empty(), "", "", Optional::empty);
-            case "inapp" -> new InAppTarget(db -> pg + db,
+            case "inapp" -> new InAppTarget(db -> pg + db + PgUrls.NO_TLS,
                     db -> db.equals(o.database()) ? Math.max(o.threads(), o.bigThreads()) : o.tenantPoolSize(),
                     o.tenantPools());
             case "pgbouncer" -> {
@@ -41,7 +42,8 @@ final class Targets {
                 // Transaction pooling: a named server-side prepared statement may land on another server
                 // connection, so pgjdbc must not make any (PgBouncer 1.18 does not track them).
                 props.setProperty("prepareThreshold", "0");
-                yield new JdbcTarget(name, db -> "jdbc:postgresql://127.0.0.1:" + p.port() + "/" + db, props,
+                String bouncer = "jdbc:postgresql://127.0.0.1:" + p.port() + "/";
+                yield new JdbcTarget(name, db -> bouncer + db + PgUrls.NO_TLS, props,
                         TenantAccess.HOLD_PER_TENANT, "max_user_connections=" + o.budget() + ", pool_size="
                         + o.tenantPoolSize() + " per tenant", OptionalLong.of(p.pid()), PgBouncerProcess.ROLE_SUFFIX,
                         PgBouncerProcess.ROLE_SUFFIX, Optional::empty);

@@ -66,13 +66,13 @@ public final class SwitchboardProcess {
                   connectionTimeout: 5s
                 databases:
                   %s:
-                    jdbcUrl: "%s%s"
+                    jdbcUrl: "%s%s%s"
                     username: %s
                     password: "${env:%s}"
                     pool: { maxPoolSize: %d }
                     keepWarm: true           # the application's own database: never evicted, not one of maxPools
                   "%s{name}":
-                    jdbcUrl: "%s%s{name}"
+                    jdbcUrl: "%s%s{name}%s"
                     username: %s
                     password: "${env:%s}"
                 users:
@@ -84,8 +84,9 @@ public final class SwitchboardProcess {
                     password: "%s"
                     databases: ["%s{name}"]
                 """.formatted(port, adminPort, maxPools, tenantBudget,
-                tenantPoolSize, appDatabase, pg, appDatabase, users.appUser() + ROLE_SUFFIX, APP_PASSWORD_ENV,
-                appPoolSize, tenantPrefix, pg, tenantPrefix, users.tenantUser() + ROLE_SUFFIX, TENANT_PASSWORD_ENV,
+                tenantPoolSize, appDatabase, pg, appDatabase, PgUrls.NO_TLS, users.appUser() + ROLE_SUFFIX,
+                APP_PASSWORD_ENV, appPoolSize, tenantPrefix, pg, tenantPrefix, PgUrls.NO_TLS,
+                users.tenantUser() + ROLE_SUFFIX, TENANT_PASSWORD_ENV,
                 users.appUser(), verifier(users.appPassword()), appDatabase, appDatabase,
                 users.tenantUser(), verifier(users.tenantPassword()), tenantPrefix);
         Path config = outDir.resolve("switchboard-bench.yml");
