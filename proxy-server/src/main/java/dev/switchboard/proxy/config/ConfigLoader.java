@@ -120,7 +120,7 @@ public final class ConfigLoader {
 
     private static ServerSettings server(ConfigNode node) {
         node.allowOnly("listen", "poolMode", "maxFrameBytes", "maxClientConnections", "loginTimeout", "logConnections",
-                "tls");
+                "dedicatedThreads", "tls");
         if (node.has("tls")) throw new ConfigException(node.key("tls") + " is not supported yet; remove it");
         var d = ServerSettings.DEFAULTS;
         ListenAddress listen = listen(node, new ListenAddress(d.host(), d.port()));
@@ -128,7 +128,8 @@ public final class ConfigLoader {
         return new ServerSettings(listen.host(), listen.port(), mode,
                 node.integer("maxFrameBytes", d.maxFrameBytes()),
                 node.integer("maxClientConnections", d.maxClientConnections()),
-                node.duration("loginTimeout", d.loginTimeout()), node.bool("logConnections", d.logConnections()));
+                node.duration("loginTimeout", d.loginTimeout()), node.bool("logConnections", d.logConnections()),
+                node.bool("dedicatedThreads", d.dedicatedThreads()));
     }
 
     private static AdminSettings admin(ConfigNode node) {

@@ -14,13 +14,17 @@ import java.util.Objects;
  * @param loginTimeout         time from accept to a finished login; then the connection is closed
  * @param logConnections       one INFO line per session opened and closed (PgBouncer's log_connections and
  *                             log_disconnections); off for high connection churn
+ * @param dedicatedThreads     a busy plaintext session gets a thread of its own that reads, runs and answers its
+ *                             requests, instead of an event loop handing each request to a worker
+ *                             ({@code dedicatedThreads}, BENCHMARKS.md); the event loops then use the JDK's NIO
  */
 public record ServerSettings(String host, int port, PoolMode poolMode, int maxFrameBytes, int maxClientConnections,
-                             Duration loginTimeout, boolean logConnections) {
+                             Duration loginTimeout, boolean logConnections, boolean dedicatedThreads) {
     public static final int MIN_FRAME_BYTES = 1024;
     public static final int MAX_FRAME_BYTES = 1 << 30;
     public static final ServerSettings DEFAULTS =
-            new ServerSettings("127.0.0.1", 7432, PoolMode.TRANSACTION, 16 << 20, 10_000, Duration.ofSeconds(10), true);
+            new ServerSettings("127.0.0.1", 7432, PoolMode.TRANSACTION, 16 << 20, 10_000, Duration.ofSeconds(10), true,
+                    true);
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");

@@ -54,7 +54,7 @@ public record ConfigDiff(List<String> databasesAdded, List<String> databasesRemo
         ServerSettings rs = running.server();
         ServerSettings fs = file.server();
         var server = new ServerSettings(rs.host(), rs.port(), fs.poolMode(), rs.maxFrameBytes(),
-                rs.maxClientConnections(), fs.loginTimeout(), fs.logConnections());
+                rs.maxClientConnections(), fs.loginTimeout(), fs.logConnections(), rs.dedicatedThreads());
         var admin = new AdminSettings(running.admin().host(), running.admin().port(), file.admin().token());
         return new ServerConfig(server, admin, running.registry(), file.pool(), file.databases(), file.users(),
                 running.catalog());
@@ -112,6 +112,7 @@ public record ConfigDiff(List<String> databasesAdded, List<String> databasesRemo
         if (a.server().maxClientConnections() != b.server().maxClientConnections()) {
             out.add("server.maxClientConnections");
         }
+        if (a.server().dedicatedThreads() != b.server().dedicatedThreads()) out.add("server.dedicatedThreads");
         if (!a.admin().host().equals(b.admin().host()) || a.admin().port() != b.admin().port()) out.add("admin.listen");
         var ra = a.registry();
         var rb = b.registry();

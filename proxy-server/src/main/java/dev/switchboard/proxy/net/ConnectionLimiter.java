@@ -30,6 +30,11 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         return open.get();
     }
 
+    /** A connection taken off the event loops ({@link DedicatedSession}) has closed. */
+    void closedElsewhere() {
+        open.decrementAndGet();
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         int now = open.incrementAndGet();

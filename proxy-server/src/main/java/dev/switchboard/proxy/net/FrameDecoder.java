@@ -53,6 +53,17 @@ final class FrameDecoder extends LengthFieldBasedFrameDecoder {
         return payload;
     }
 
+    /**
+     * The bytes read but not yet cut into frames, moved out (in read mode), for a connection leaving the event loop
+     * ({@link DedicatedSession}). On the channel's event loop.
+     */
+    java.nio.ByteBuffer takeBuffered() {
+        io.netty.buffer.ByteBuf buffered = internalBuffer();
+        var copy = java.nio.ByteBuffer.allocate(buffered.readableBytes());
+        buffered.readBytes(copy);
+        return copy.flip();
+    }
+
     /** A frame over {@link #LOGIN_MAX_FRAME_BYTES} before login. */
     static final class TooLongBeforeLogin extends TooLongFrameException {
         TooLongBeforeLogin(long frameBytes) {

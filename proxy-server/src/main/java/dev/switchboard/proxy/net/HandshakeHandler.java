@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * Logs a client in: HELLO → AUTH_CHALLENGE → AUTH → READY (SPEC.md §4). Nothing the client sends before it is
  * authenticated reaches a backend. A wrong password, an unknown user and a database the user may not use all get the
  * same 28000 answer at the same point of the exchange. On success the handler replaces itself with a
- * {@link SessionHandler}. A CANCEL as the first frame cancels another session's statement (as in PostgreSQL), then
+ * {@link SessionHandler}, or, with {@code server.dedicatedThreads}, hands the connection to a thread of its own
+ * ({@link TakeOver}). A CANCEL as the first frame cancels another session's statement (as in PostgreSQL), then
  * closes. Stateful: one per channel; runs on its event loop, except the backend lookup, which may block.
  */
 final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> {
@@ -42,13 +43,15 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
     private enum State { AWAIT_HELLO, AWAIT_AUTH, COMPLETING }
 
     private final ServerContext server;
+    private final SessionThreads dedicated;             // null: sessions stay on the event loops
     private State state = State.AWAIT_HELLO;
     private Hello hello;
     private Authenticator.Exchange exchange;
     private ScheduledFuture<?> loginTimeout;
 
-    HandshakeHandler(ServerContext server) {
+    HandshakeHandler(ServerContext server, SessionThreads dedicated) {
         this.server = server;
+        this.dedicated = dedicated;
     }
 
     @Override
@@ -142,7 +145,8 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
                 live::router, String.valueOf(ctx.channel().remoteAddress()), server.metrics(),
                 server.knowledge(), hello.version());
         int userLimit = principal.user().maxClientConnections();
-        switch (sessions.tryAdd(session, userLimit, new ChannelClientLink(ctx))) {
+        var link = new ChannelClientLink(ctx);
+        switch (sessions.tryAdd(session, userLimit, link)) {
             case ADMITTED -> { }
             case USER_LIMIT -> {
                 log.info("login refused user={} from={}: users.{}.maxClientConnections={} reached", principal.name(),
@@ -163,11 +167,17 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<ClientMessage> 
         server.metrics().attempt(Metrics.Attempt.ACCEPTED);
         if (ctx.pipeline().get("frames") instanceof FrameDecoder frames) frames.authenticated();
         boolean logConnections = server.config().server().logConnections();
-        ctx.pipeline().replace(this, "session", new SessionHandler(session, sessions, server.jdbc(), server.metrics(),
-                logConnections));
-        ctx.writeAndFlush(new Ready(ProtocolVersion.CURRENT, session.id(), session.cancelKey(), route.database(),
-                info.productName(), info.productVersion(), Version.SERVER, serverFinal));
-        ctx.channel().config().setAutoRead(true);
+        var runner = new RequestRunner(session, sessions, server.metrics(), logConnections);
+        var ready = new Ready(ProtocolVersion.CURRENT, session.id(), session.cancelKey(), route.database(),
+                info.productName(), info.productVersion(), Version.SERVER, serverFinal);
+        if (dedicated != null && TakeOver.possible(ctx.channel())) {
+            TakeOver.afterReady(ctx, ready, runner, link, dedicated, server.config().server().maxFrameBytes(),
+                    server.jdbc());
+        } else {
+            ctx.pipeline().replace(this, "session", new SessionHandler(runner, server.jdbc()));
+            ctx.writeAndFlush(ready);
+            ctx.channel().config().setAutoRead(true);
+        }
         if (logConnections) {
             log.info("session opened user={} db={} from={} [{}]", principal.name(), route.database(),
                     ctx.channel().remoteAddress(), session.id());

@@ -23,10 +23,12 @@ public final class ProxyServer implements AutoCloseable {
     private final Channel listener;
     private final ConnectionLimiter limiter;
     private final Transport transport;
+    private final SessionThreads dedicated;             // null: sessions stay on the event loops
 
     private ProxyServer(EventLoopGroup boss, EventLoopGroup workers, Channel listener, ConnectionLimiter limiter,
-                        Transport transport) {
+                        Transport transport, SessionThreads dedicated) {
         this.transport = transport;
+        this.dedicated = dedicated;
         this.boss = boss;
         this.workers = workers;
         this.listener = listener;
@@ -35,12 +37,14 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Binds {@code server.listen}; blocks until bound or fails with the bind error. */
     public static ProxyServer start(ServerContext ctx) throws InterruptedException {
-        Transport transport = Transport.choose();
+        boolean dedicatedThreads = ctx.config().server().dedicatedThreads();
+        Transport transport = Transport.choose(dedicatedThreads);
         var boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sb-accept", true),
                 transport.ioHandlerFactory());
         var workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("sb-io", true), transport.ioHandlerFactory());
         var limiter = new ConnectionLimiter(ctx.config().server().maxClientConnections(), ctx.metrics());
+        SessionThreads dedicated = dedicatedThreads ? new SessionThreads(ctx.metrics(), limiter) : null;
         try {
             Channel ch = new ServerBootstrap()
                     .group(boss, workers)
@@ -53,12 +57,14 @@ public final class ProxyServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
-                    .childHandler(new ServerChannelInitializer(ctx, limiter, new ByteCounter(ctx.metrics())))
+                    .childHandler(new ServerChannelInitializer(ctx, limiter, new ByteCounter(ctx.metrics()),
+                            dedicated))
                     .bind(ctx.config().server().host(), ctx.config().server().port())
                     .sync()
                     .channel();
-            return new ProxyServer(boss, workers, ch, limiter, transport);
+            return new ProxyServer(boss, workers, ch, limiter, transport, dedicated);
         } catch (InterruptedException | RuntimeException e) {
+            if (dedicated != null) dedicated.close();
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -69,9 +75,9 @@ public final class ProxyServer implements AutoCloseable {
         return (InetSocketAddress) listener.localAddress();
     }
 
-    /** {@code epoll} or {@code nio}, for the start-up log line. */
+    /** {@code epoll} or {@code nio}, and whether sessions get dedicated threads, for the start-up log line. */
     public String transport() {
-        return transport.name().toLowerCase(Locale.ROOT);
+        return transport.name().toLowerCase(Locale.ROOT) + (dedicated != null ? ", dedicated session threads" : "");
     }
 
     public int clientConnections() {
@@ -86,6 +92,7 @@ public final class ProxyServer implements AutoCloseable {
     @Override
     public void close() {
         stopAccepting();
+        if (dedicated != null) dedicated.close();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

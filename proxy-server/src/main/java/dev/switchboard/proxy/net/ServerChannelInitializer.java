@@ -8,11 +8,15 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerContext server;
     private final ConnectionLimiter limiter;
     private final ByteCounter bytes;
+    private final SessionThreads dedicated;
 
-    ServerChannelInitializer(ServerContext server, ConnectionLimiter limiter, ByteCounter bytes) {
+    /** @param dedicated the threads sessions move to after login; null to keep them on the event loops */
+    ServerChannelInitializer(ServerContext server, ConnectionLimiter limiter, ByteCounter bytes,
+                             SessionThreads dedicated) {
         this.server = server;
         this.limiter = limiter;
         this.bytes = bytes;
+        this.dedicated = dedicated;
     }
 
     @Override
@@ -23,7 +27,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("limit", limiter)
                 .addLast("frames", new FrameDecoder(server.config().server().maxFrameBytes()))
                 .addLast("decode", ClientMessageDecoder.INSTANCE)
-                .addLast("login", new HandshakeHandler(server))
+                .addLast("login", new HandshakeHandler(server, dedicated))
                 .addLast("errors", ExceptionHandler.INSTANCE);
     }
 }

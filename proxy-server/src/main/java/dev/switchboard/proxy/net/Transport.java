@@ -13,14 +13,16 @@ import java.util.Locale;
 /**
  * The Netty transport of the wire listener: native epoll on Linux, where it is available, else the JDK's NIO.
  * epoll saves work per request (no selected-key sets, edge-triggered reads, direct writes); on a machine where
- * system calls are dear that shows in the select1 benchmark. {@code -Dswitchboard.transport=nio} forces NIO.
+ * system calls are dear that shows in the select1 benchmark. {@code -Dswitchboard.transport=nio} forces NIO, and so
+ * does {@code server.dedicatedThreads}: a session's thread takes over the JDK channel under a NIO channel, which an
+ * epoll channel does not have (and with the requests off the event loops, they only log in and accept).
  */
 enum Transport {
     EPOLL, NIO;
 
-    static Transport choose() {
+    static Transport choose(boolean dedicatedThreads) {
         String wanted = System.getProperty("switchboard.transport", "auto").toLowerCase(Locale.ROOT);
-        if (wanted.equals("nio")) return NIO;
+        if (wanted.equals("nio") || dedicatedThreads) return NIO;
         return Epoll.isAvailable() ? EPOLL : NIO;
     }
 

@@ -93,7 +93,7 @@ class ConfigLoaderTest {
         ServerConfig config = TestConfigs.parse("databases: { sales: { jdbcUrl: 'jdbc:h2:mem:sales' } }");
 
         assertThat(config.server()).isEqualTo(new ServerSettings("127.0.0.1", 7432, PoolMode.TRANSACTION, 16_777_216,
-                10_000, Duration.ofSeconds(10), true));
+                10_000, Duration.ofSeconds(10), true, true));
         assertThat(config.admin()).isEqualTo(new AdminSettings("127.0.0.1", 7433, Optional.empty()));
         assertThat(config.registry()).isEqualTo(new RegistrySettings(64, 200, Duration.ofMinutes(10),
                 Duration.ofSeconds(30)));

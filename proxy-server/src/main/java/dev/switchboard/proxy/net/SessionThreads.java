@@ -1,0 +1,152 @@
+package dev.switchboard.proxy.net;
+
+import dev.switchboard.proxy.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The threads of {@link DedicatedSession}s ({@code server.dedicatedThreads}): a cached pool of platform threads, each
+ * serving one session at a time with a selector of its own, and one watcher thread. The watcher waits for the
+ * requests of parked sessions (idle past the linger, holding no thread) and hands each to a pool thread; and it
+ * reads the socket of a session whose request has run longer than {@link DedicatedSession#WATCH_AFTER_NANOS}, so
+ * that a CANCEL acts at once and a client that leaves cancels its statement. It looks every {@link #TICK_MILLIS}.
+ */
+final class SessionThreads implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SessionThreads.class);
+    static final long TICK_MILLIS = 10;
+
+    private final Metrics metrics;
+    private final ConnectionLimiter limiter;
+    private final ThreadLocal<Selector> selectors = new ThreadLocal<>();
+    private final ExecutorService pool;
+    private final Selector watchSelector;
+    private final Thread watcher;
+    private final Queue<DedicatedSession> parking = new ConcurrentLinkedQueue<>();
+    private final Set<DedicatedSession> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    SessionThreads(Metrics metrics, ConnectionLimiter limiter) {
+        this.metrics = metrics;
+        this.limiter = limiter;
+        ThreadFactory named = Thread.ofPlatform().daemon().name("sb-session-", 0).factory();
+        // A pool thread's selector is an epoll descriptor: it closes with the thread (the cached pool ends threads
+        // idle for a minute).
+        this.pool = Executors.newCachedThreadPool(r -> named.newThread(() -> {
+            try {
+                r.run();
+            } finally {
+                closeSelector();
+            }
+        }));
+        try {
+            this.watchSelector = Selector.open();
+        } catch (IOException e) {
+            pool.shutdown();
+            throw new UncheckedIOException("cannot open the session watcher's selector", e);
+        }
+        this.watcher = Thread.ofPlatform().daemon().name("sb-session-watch").start(this::watch);
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    /** Starts serving {@code s} on a pool thread. */
+    void start(DedicatedSession s) {
+        live.add(s);
+        execute(s::serve);
+    }
+
+    /** Runs blocking work for a session (its statement's cancel, its requests) on a pool thread. */
+    void execute(Runnable work) {
+        try {
+            pool.execute(work);
+        } catch (RejectedExecutionException e) {
+            work.run();                                  // shutting down: no pool left, so here
+        }
+    }
+
+    /** {@code s} has nothing to do: the watcher waits for its next request. */
+    void park(DedicatedSession s) {
+        parking.add(s);
+        watchSelector.wakeup();
+    }
+
+    /** {@code s} has ended: its connection no longer counts. */
+    void ended(DedicatedSession s) {
+        if (live.remove(s)) limiter.closedElsewhere();
+    }
+
+    /** The calling pool thread's selector. */
+    Selector selector() throws IOException {
+        Selector s = selectors.get();
+        if (s == null) {
+            s = Selector.open();
+            selectors.set(s);
+        }
+        return s;
+    }
+
+    private void closeSelector() {
+        Selector s = selectors.get();
+        if (s == null) return;
+        selectors.remove();
+        try {
+            s.close();
+        } catch (IOException e) {
+            log.debug("closing a session thread's selector: {}", e.toString());
+        }
+    }
+
+    int live() {
+        return live.size();
+    }
+
+    private void watch() {
+        while (!closed) {
+            try {
+                watchSelector.select(TICK_MILLIS);
+                for (SelectionKey key : watchSelector.selectedKeys()) {
+                    ((DedicatedSession) key.attachment()).watcherReadable(key);
+                }
+                watchSelector.selectedKeys().clear();
+                for (DedicatedSession s; (s = parking.poll()) != null; ) s.watcherPark(watchSelector);
+                long now = System.nanoTime();
+                for (DedicatedSession s : live) s.watcherTick(watchSelector, now);
+            } catch (IOException | RuntimeException e) {
+                // Never let the watcher die: parked sessions would never be served again.
+                if (!closed) log.warn("session watcher: {}", e.toString());
+            }
+        }
+    }
+
+    /** Ends every session still served here (their connections close) and stops the threads. */
+    @Override
+    public void close() {
+        closed = true;
+        watchSelector.wakeup();
+        for (DedicatedSession s : live) s.close();
+        try {
+            watcher.join(1000);
+            watchSelector.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.debug("closing the session watcher's selector: {}", e.toString());
+        }
+        pool.shutdown();
+    }
+}
