@@ -200,6 +200,17 @@ public final class Metrics implements AutoCloseable {
         clientGauge("active", () -> counts.get().active());
     }
 
+    /**
+     * {@code switchboard_dedicated_sessions{state}}: sessions on threads of their own ({@code server.dedicatedThreads}),
+     * {@code serving} (a thread runs or awaits their requests) or {@code parked} (idle, no thread).
+     */
+    public void bindDedicatedSessions(Supplier<Number> serving, Supplier<Number> parked) {
+        Gauge.builder("switchboard.dedicated.sessions", serving).tag("state", "serving")
+                .description("Sessions on dedicated threads, by state").register(registry);
+        Gauge.builder("switchboard.dedicated.sessions", parked).tag("state", "parked")
+                .description("Sessions on dedicated threads, by state").register(registry);
+    }
+
     private void clientGauge(String state, Supplier<Number> value) {
         Gauge.builder(CLIENT_CONNECTIONS, value).tag("state", state)
                 .description("Client connections by state").register(registry);

@@ -436,7 +436,12 @@ final class DedicatedSession implements ClientLink {
         if (s != null) s.wakeup();
     }
 
-    // ---- ClientLink: any thread ----
+    // ---- any thread ----
+
+    /** Idle past the linger: no thread holds it. */
+    boolean parked() {
+        return state == State.PARKED;
+    }
 
     @Override
     public void close() {

@@ -58,6 +58,7 @@ final class SessionThreads implements AutoCloseable {
             throw new UncheckedIOException("cannot open the session watcher's selector", e);
         }
         this.watcher = Thread.ofPlatform().daemon().name("sb-session-watch").start(this::watch);
+        metrics.bindDedicatedSessions(() -> live.size() - parked(), this::parked);
     }
 
     Metrics metrics() {
@@ -111,8 +112,10 @@ final class SessionThreads implements AutoCloseable {
         }
     }
 
-    int live() {
-        return live.size();
+    private int parked() {
+        int n = 0;
+        for (DedicatedSession s : live) if (s.parked()) n++;
+        return n;
     }
 
     private void watch() {

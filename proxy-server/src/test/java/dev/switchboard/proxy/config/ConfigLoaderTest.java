@@ -79,6 +79,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dedicatedThreadsCanBeTurnedOff() {
+        ServerConfig config = TestConfigs.parse("server: { dedicatedThreads: false }\n"
+                + "databases: { sales: { jdbcUrl: 'jdbc:h2:mem:sales' } }");
+        assertThat(config.server().dedicatedThreads()).isFalse();
+    }
+
+    @Test
     void breakerKeysSetTheCircuitBreaker() {
         ServerConfig config = TestConfigs.parse("""
                 registry: { breaker: { failures: 3, cooldown: 500ms, maxCooldown: 1m } }

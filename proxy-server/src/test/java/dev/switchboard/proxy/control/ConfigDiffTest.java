@@ -47,15 +47,17 @@ class ConfigDiffTest {
     void restartOnlySettingsKeepTheirRunningValues() {
         var running = parse("  a: { jdbcUrl: \"jdbc:h2:mem:a\" }\n", user("u", "a"), "");
         var file = ConfigLoader.parse("server: { listen: \"127.0.0.1:7100\", maxClientConnections: 5, "
-                + "loginTimeout: 3s }\nregistry: { maxPools: 2 }\ndatabases:\n  a: { jdbcUrl: \"jdbc:h2:mem:a\" }\n"
+                + "loginTimeout: 3s, dedicatedThreads: false }\nregistry: { maxPools: 2 }\ndatabases:\n  a: { jdbcUrl: \"jdbc:h2:mem:a\" }\n"
                 + "users:\n" + user("u", "a"), name -> null, Path.of("."));
         var diff = ConfigDiff.between(running, file, List.of());
         assertThat(diff.restartRequired())
-                .containsExactly("server.listen", "server.maxClientConnections", "registry.maxPools");
+                .containsExactly("server.listen", "server.maxClientConnections", "server.dedicatedThreads",
+                        "registry.maxPools");
         assertThat(diff.settingsChanged()).containsExactly("server.loginTimeout");
         var effective = ConfigDiff.effective(running, file);
         assertThat(effective.server().port()).isEqualTo(7000);
         assertThat(effective.server().maxClientConnections()).isEqualTo(running.server().maxClientConnections());
+        assertThat(effective.server().dedicatedThreads()).isTrue();
         assertThat(effective.server().loginTimeout().toSeconds()).isEqualTo(3);
         assertThat(effective.registry()).isEqualTo(running.registry());
     }

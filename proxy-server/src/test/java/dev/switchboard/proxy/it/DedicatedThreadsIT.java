@@ -1,0 +1,244 @@
+package dev.switchboard.proxy.it;
+
+import dev.switchboard.jdbc.internal.Reply;
+import dev.switchboard.jdbc.internal.WireClient;
+import dev.switchboard.protocol.codec.ServerCodec;
+import dev.switchboard.protocol.frame.ProtocolVersion;
+import dev.switchboard.protocol.message.Auth;
+import dev.switchboard.protocol.message.AuthChallenge;
+import dev.switchboard.protocol.message.Execute;
+import dev.switchboard.protocol.message.Hello;
+import dev.switchboard.protocol.message.Ok;
+import dev.switchboard.protocol.message.Ping;
+import dev.switchboard.protocol.message.Ready;
+import dev.switchboard.protocol.message.ResultEnd;
+import dev.switchboard.protocol.message.ServerError;
+import dev.switchboard.protocol.message.ServerMessage;
+import dev.switchboard.protocol.scram.ScramClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoublePredicate;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Sessions on threads of their own ({@code server.dedicatedThreads}, the default): parked when idle and served again,
+ * CANCEL and GOAWAY while busy or parked, kills, pipelined and large frames, and protocol errors after login.
+ */
+@Timeout(60)
+class DedicatedThreadsIT {
+    private static final String PASSWORD = "dedicated-secret";
+    private static final int MAX_FRAME = 64 * 1024;
+    private static TestProxy proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        var b = TestProxy.builder().server("maxFrameBytes: " + MAX_FRAME)
+                .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_it;DB_CLOSE_DELAY=-1\", username: sa }");
+        if (Backend.POSTGRES.jdbcUrl != null) b.database(Backend.POSTGRES, "pg");
+        proxy = b.user("app", PASSWORD, Backend.POSTGRES.jdbcUrl != null ? List.of("h2", "pg") : List.of("h2"))
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (proxy != null) proxy.close();
+    }
+
+    @Test
+    void anIdleSessionIsParkedWithoutAThreadAndServedAgainWhenItSpeaks() throws Exception {
+        try (Connection c = proxy.connect("app", PASSWORD, "h2")) {
+            assertThat(TestDb.rows(c, "SELECT 1")).containsExactly(List.of(1));
+            awaitGauge(proxy, "parked", n -> n >= 1);          // idle past the linger: back with the watcher
+            assertThat(TestDb.rows(c, "SELECT 2")).containsExactly(List.of(2));
+            assertThat(gauge("serving") + gauge("parked")).isGreaterThanOrEqualTo(1);
+        }
+        awaitGauge(proxy, "serving", n -> n == 0);
+        awaitGauge(proxy, "parked", n -> n == 0);               // the session ended: no longer counted
+    }
+
+    @Test
+    void aCancelReachesALongStatementWhileItRuns() throws Exception {
+        Backend.POSTGRES.require();
+        try (Connection c = proxy.connect("app", PASSWORD, "pg"); Statement st = c.createStatement()) {
+            var failure = new AtomicReference<SQLException>();
+            Thread sleeper = Thread.ofPlatform().start(() -> {
+                try {
+                    st.execute("SELECT pg_sleep(30)");
+                } catch (SQLException e) {
+                    failure.set(e);
+                }
+            });
+            Thread.sleep(300);                          // past the watch threshold: the watcher reads the socket
+            long start = System.nanoTime();
+            st.cancel();
+            sleeper.join(10_000);
+            assertThat(sleeper.isAlive()).isFalse();
+            assertThat(System.nanoTime() - start).as("cancelled long before its 30 s").isLessThan(10_000_000_000L);
+            assertThat((Object) failure.get()).isNotNull();
+            assertThat(failure.get().getSQLState()).isEqualTo("57014");
+            assertThat(TestDb.rows(c, "SELECT 3")).containsExactly(List.of(3));   // the session carries on
+        }
+    }
+
+    @Test
+    void aKilledParkedSessionIsClosedAndNoLongerCounted() throws Exception {
+        int before = proxy.server().sessions().size();
+        Connection c = proxy.connect("app", PASSWORD, "h2");
+        assertThat(TestDb.rows(c, "SELECT 4")).containsExactly(List.of(4));
+        awaitGauge(proxy, "parked", n -> n >= 1);
+        long id = proxy.server().sessions().all().stream().mapToLong(s -> s.id()).max().orElseThrow();
+        assertThat(proxy.server().sessions().kill(id)).isTrue();
+        assertThatThrownBy(() -> TestDb.rows(c, "SELECT 5")).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).startsWith("08"));
+        c.close();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (proxy.server().sessions().size() > before && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(proxy.server().sessions().size()).isEqualTo(before);
+    }
+
+    @Test
+    void goAwayReachesAParkedSessionBeforeItsNextAnswer() throws Exception {
+        // A proxy of its own: GOAWAY also stops new logins, which the other tests need.
+        try (var draining = TestProxy.builder()
+                .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_goaway_it;DB_CLOSE_DELAY=-1\", username: sa }")
+                .user("app", PASSWORD, List.of("h2")).start();
+             var s = login(draining, "h2")) {
+            awaitGauge(draining, "parked", n -> n >= 1);
+            assertThat(draining.server().sessions().goAwayAll("maintenance test")).isEqualTo(1);
+            s.client.send(Ping.INSTANCE);
+            assertThat(message(s.client)).isInstanceOf(Ok.class);
+            assertThat(s.client.goAwayReason()).isEqualTo("maintenance test");
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        try (var s = login(proxy, "h2")) {
+            for (int i = 0; i < 5; i++) s.client.send(Execute.plain("SELECT " + i, 10));
+            for (int i = 0; i < 5; i++) {
+                assertThat(message(s.client)).isInstanceOf(dev.switchboard.protocol.message.ResultHeader.class);
+                assertThat(message(s.client)).isInstanceOf(ResultEnd.class);
+            }
+        }
+    }
+
+    @Test
+    void aFrameNearTheLimitIsReadWholeAndTheBufferShrinksAfter() throws Exception {
+        try (Connection c = proxy.connect("app", PASSWORD, "h2")) {
+            String padding = "x".repeat(MAX_FRAME - 1024);
+            assertThat(TestDb.rows(c, "SELECT LENGTH('" + padding + "')")).containsExactly(List.of(
+                    (long) padding.length()));
+            assertThat(TestDb.rows(c, "SELECT 6")).containsExactly(List.of(6));
+        }
+    }
+
+    @Test
+    void aBadFrameAfterLoginGetsAnErrorAndClosesOnlyThatSession() throws Exception {
+        try (Connection bystander = proxy.connect("app", PASSWORD, "h2"); var s = login(proxy, "h2")) {
+            var out = new DataOutputStream(s.socket.getOutputStream());
+            out.writeInt(5);
+            out.writeByte('?');                          // no such frame type
+            out.writeInt(0xdeadbeef);
+            out.flush();
+            assertProtocolErrorThenClosed(s.socket, "protocol violation");
+            assertThat(TestDb.rows(bystander, "SELECT 7")).containsExactly(List.of(7));
+        }
+    }
+
+    @Test
+    void aFrameOverMaxFrameBytesAfterLoginIsAProtocolError() throws Exception {
+        try (var s = login(proxy, "h2")) {
+            var out = new DataOutputStream(s.socket.getOutputStream());
+            out.writeInt(MAX_FRAME + 1);
+            out.writeByte('E');
+            out.flush();
+            assertProtocolErrorThenClosed(s.socket, "server.maxFrameBytes");
+        }
+    }
+
+    @Test
+    void withDedicatedThreadsOffTheEventLoopsServeSessions() throws Exception {
+        try (var off = TestProxy.builder().server("dedicatedThreads: false")
+                .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_off_it;DB_CLOSE_DELAY=-1\", username: sa }")
+                .user("app", PASSWORD, List.of("h2")).start();
+             Connection c = off.connect("app", PASSWORD, "h2")) {
+            assertThat(TestDb.rows(c, "SELECT 8")).containsExactly(List.of(8));
+            assertThat(off.server().metrics().scrape()).doesNotContain("switchboard_dedicated_sessions");
+        }
+    }
+
+    // ---- helpers ----
+
+    private record RawSession(Socket socket, WireClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    /** A session logged in by hand, so the test can also write raw bytes to its socket. */
+    private static RawSession login(TestProxy into, String database) throws Exception {
+        var socket = new Socket("127.0.0.1", into.port());
+        socket.setSoTimeout(5000);
+        var client = new WireClient(socket.getInputStream(), socket.getOutputStream(), socket);
+        var scram = new ScramClient("app", PASSWORD.toCharArray());
+        client.send(new Hello(ProtocolVersion.CURRENT, "DedicatedThreadsIT", "app", database, "",
+                scram.clientFirstMessage()));
+        var challenge = (AuthChallenge) message(client);
+        client.send(new Auth(scram.clientFinalMessage(challenge.scramServerFirst())));
+        var ready = (Ready) message(client);
+        scram.verifyServerFinal(ready.scramServerFinal());
+        return new RawSession(socket, client);
+    }
+
+    /** The next non-row frame. */
+    private static ServerMessage message(WireClient client) throws SQLException {
+        while (true) {
+            if (client.receive() instanceof Reply.Message(ServerMessage m)) return m;
+        }
+    }
+
+    private static void assertProtocolErrorThenClosed(Socket socket, String messagePart) throws Exception {
+        var in = new DataInputStream(socket.getInputStream());
+        byte[] frame = in.readNBytes(in.readInt());
+        var error = (ServerError) ServerCodec.decode(ByteBuffer.wrap(frame));
+        assertThat(error.sqlState()).isEqualTo("08P01");
+        assertThat(error.message()).contains(messagePart);
+        assertThat(in.read()).as("connection closed after the error").isEqualTo(-1);
+    }
+
+    private static double gauge(String state) {
+        return gauge(proxy, state);
+    }
+
+    private static double gauge(TestProxy of, String state) {
+        var line = Pattern.compile("(?m)^switchboard_dedicated_sessions\\{state=\"" + state + "\"} (\\S+)$")
+                .matcher(of.server().metrics().scrape());
+        assertThat(line.find()).as("switchboard_dedicated_sessions{state=%s} in /metrics", state).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
+    private static void awaitGauge(TestProxy of, String state, DoublePredicate ok) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!ok.test(gauge(of, state))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("switchboard_dedicated_sessions{state="
+                    + state + "} stayed at " + gauge(of, state));
+            Thread.sleep(20);
+        }
+    }
+}
