@@ -201,8 +201,9 @@ public final class Metrics implements AutoCloseable {
     }
 
     /**
-     * {@code switchboard_dedicated_sessions{state}}: sessions on threads of their own ({@code server.dedicatedThreads}),
-     * {@code serving} (a thread runs or awaits their requests) or {@code parked} (idle, no thread).
+     * {@code switchboard_dedicated_sessions{state}}: sessions on threads of their own
+     * ({@code server.dedicatedThreads}), {@code serving} (a thread runs or awaits their requests) or {@code parked}
+     * (idle, no thread).
      */
     public void bindDedicatedSessions(Supplier<Number> serving, Supplier<Number> parked) {
         Gauge.builder("switchboard.dedicated.sessions", serving).tag("state", "serving")

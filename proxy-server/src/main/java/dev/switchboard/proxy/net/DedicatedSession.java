@@ -207,11 +207,13 @@ final class DedicatedSession implements ClientLink {
         }
     }
 
-    /** Writes {@code reply} whole, after any GOAWAY waiting; waits (this thread's selector) while the client is slow. */
+    /** Writes {@code reply} whole, after any waiting GOAWAY; waits (on this thread's selector) for a slow client. */
     private void write(ByteBuf reply, Selector sel, SelectionKey key) throws IOException {
         writeLock.lock();
         try {
-            for (ByteBuffer b; (b = pendingOut.peek()) != null; pendingOut.poll()) writeFully(new ByteBuffer[] {b}, sel, key);
+            for (ByteBuffer b; (b = pendingOut.peek()) != null; pendingOut.poll()) {
+                writeFully(new ByteBuffer[] {b}, sel, key);
+            }
             writeFully(reply.nioBuffers(), sel, key);
         } finally {
             writeLock.unlock();
@@ -285,7 +287,9 @@ final class DedicatedSession implements ClientLink {
         if (in.position() < LENGTH_BYTES) return -1;
         int length = in.getInt(0);
         if (length < 1) throw new FrameException("bad frame length " + length);
-        if ((long) length + LENGTH_BYTES > maxFrameBytes) throw new FrameException("frame exceeds server.maxFrameBytes");
+        if ((long) length + LENGTH_BYTES > maxFrameBytes) {
+            throw new FrameException("frame exceeds server.maxFrameBytes");
+        }
         int whole = LENGTH_BYTES + length;
         if (in.position() >= whole) return length;
         if (in.capacity() < whole) {

@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The wire-protocol listener: Netty event loops that only decode, encode and flush; all JDBC work runs on the
- * context's JDBC executor. Native epoll on Linux, NIO elsewhere ({@link Transport}). {@link #close()} stops accepting and closes the loops.
+ * The wire-protocol listener: Netty event loops that accept and log clients in, then either hand each logged-in
+ * session to a thread of its own ({@code server.dedicatedThreads}, {@link SessionThreads}) or keep reading its
+ * requests and run them on the context's JDBC executor ({@link SessionHandler}); JDBC work never runs on an event
+ * loop. Native epoll on Linux without dedicated threads, NIO otherwise ({@link Transport}). {@link #close()} stops
+ * accepting and closes the loops.
  */
 public final class ProxyServer implements AutoCloseable {
     private final EventLoopGroup boss;

@@ -76,7 +76,8 @@ final class SessionThreads implements AutoCloseable {
         try {
             pool.execute(work);
         } catch (RejectedExecutionException e) {
-            work.run();                                  // shutting down: no pool left, so here
+            // Shutting down: no pool left. A thread of its own, since the caller may be an event loop or the watcher.
+            Thread.ofPlatform().daemon().name("sb-session-late").start(work);
         }
     }
 

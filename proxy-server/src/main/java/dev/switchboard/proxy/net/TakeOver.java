@@ -4,6 +4,7 @@ import dev.switchboard.protocol.message.Ready;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ final class TakeOver {
     }
 
     static boolean possible(Channel ch) {
-        return JAVA_CHANNEL != null && ch instanceof NioSocketChannel && ch.pipeline().get(io.netty.handler.ssl.SslHandler.class) == null;
+        return JAVA_CHANNEL != null && ch instanceof NioSocketChannel && ch.pipeline().get(SslHandler.class) == null;
     }
 
     /** On the channel's event loop, instead of installing a {@link SessionHandler}. */

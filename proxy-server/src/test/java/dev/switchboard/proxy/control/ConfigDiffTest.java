@@ -47,7 +47,8 @@ class ConfigDiffTest {
     void restartOnlySettingsKeepTheirRunningValues() {
         var running = parse("  a: { jdbcUrl: \"jdbc:h2:mem:a\" }\n", user("u", "a"), "");
         var file = ConfigLoader.parse("server: { listen: \"127.0.0.1:7100\", maxClientConnections: 5, "
-                + "loginTimeout: 3s, dedicatedThreads: false }\nregistry: { maxPools: 2 }\ndatabases:\n  a: { jdbcUrl: \"jdbc:h2:mem:a\" }\n"
+                + "loginTimeout: 3s, dedicatedThreads: false }\nregistry: { maxPools: 2 }\n"
+                + "databases:\n  a: { jdbcUrl: \"jdbc:h2:mem:a\" }\n"
                 + "users:\n" + user("u", "a"), name -> null, Path.of("."));
         var diff = ConfigDiff.between(running, file, List.of());
         assertThat(diff.restartRequired())

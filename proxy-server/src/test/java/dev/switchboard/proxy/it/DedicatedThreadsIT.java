@@ -109,6 +109,8 @@ class DedicatedThreadsIT {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (proxy.server().sessions().size() > before && System.nanoTime() < deadline) Thread.sleep(20);
         assertThat(proxy.server().sessions().size()).isEqualTo(before);
+        // The connection left the event loops, so Netty never saw it close: the count must still come down.
+        awaitClients("authenticating", n -> n == 0);
     }
 
     @Test
@@ -220,6 +222,19 @@ class DedicatedThreadsIT {
         assertThat(error.sqlState()).isEqualTo("08P01");
         assertThat(error.message()).contains(messagePart);
         assertThat(in.read()).as("connection closed after the error").isEqualTo(-1);
+    }
+
+    private static void awaitClients(String state, DoublePredicate ok) throws InterruptedException {
+        var series = Pattern.compile("(?m)^switchboard_client_connections\\{state=\"" + state + "\"} (\\S+)$");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            var m = series.matcher(proxy.server().metrics().scrape());
+            assertThat(m.find()).isTrue();
+            if (ok.test(Double.parseDouble(m.group(1)))) return;
+            if (System.nanoTime() > deadline) throw new AssertionError("client connections " + state + " = "
+                    + m.group(1));
+            Thread.sleep(20);
+        }
     }
 
     private static double gauge(String state) {
