@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadFactory;
  * serving one session at a time with a selector of its own, and one watcher thread. The watcher waits for the
  * requests of parked sessions (idle past the linger, holding no thread) and hands each to a pool thread; and it
  * reads the socket of a session whose request has run longer than {@link DedicatedSession#WATCH_AFTER_NANOS}, so
- * that a CANCEL acts at once and a client that leaves cancels its statement. It looks every {@link #TICK_MILLIS}.
+ * that a CANCEL acts at once and a client that leaves cancels its statement. It looks every {@link #TICK_MILLIS}
+ * while there are sessions.
  */
 final class SessionThreads implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionThreads.class);
@@ -68,6 +69,7 @@ final class SessionThreads implements AutoCloseable {
     /** Starts serving {@code s} on a pool thread. */
     void start(DedicatedSession s) {
         live.add(s);
+        if (live.size() == 1) watchSelector.wakeup();  // the watcher sleeps without a tick while there is none
         execute(s::serve);
     }
 
@@ -122,7 +124,7 @@ final class SessionThreads implements AutoCloseable {
     private void watch() {
         while (!closed) {
             try {
-                watchSelector.select(TICK_MILLIS);
+                watchSelector.select(live.isEmpty() ? 0 : TICK_MILLIS);
                 for (SelectionKey key : watchSelector.selectedKeys()) {
                     ((DedicatedSession) key.attachment()).watcherReadable(key);
                 }
