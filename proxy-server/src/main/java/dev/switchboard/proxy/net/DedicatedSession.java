@@ -21,6 +21,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -242,11 +243,26 @@ final class DedicatedSession implements ClientLink {
         }
     }
 
-    /** A last ERROR before the connection closes; best effort. */
+    /**
+     * A last ERROR before the connection closes; best effort. Then FIN, and the client's remaining bytes are read and
+     * dropped until it closes (1 s at most): closing with unread input would send a reset, which can destroy the
+     * ERROR in the client's buffer before it reads it.
+     */
     private void sendFinal(ServerMessage msg, Selector sel, SelectionKey key) {
         ByteBuf buf = encode(msg);
         try {
             write(buf, sel, key);
+            channel.shutdownOutput();
+            ByteBuffer sink = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (System.nanoTime() < until) {
+                int n = channel.read(sink.clear());
+                if (n < 0) return;
+                if (n == 0) {
+                    sel.select(100);
+                    sel.selectedKeys().clear();
+                }
+            }
         } catch (IOException | RuntimeException e) {
             log.debug("could not send the last error to {}: {}", remote, e.toString());
         } finally {
@@ -331,13 +347,17 @@ final class DedicatedSession implements ClientLink {
     }
 
     void watcherReadable(SelectionKey key) {
-        if (state == State.PARKED) {
-            key.interestOps(0);
-            resume();                                   // its request came
-        } else if (state == State.SERVING) {
-            readWhileRunning(key);
-        } else {
-            key.cancel();
+        try {
+            if (state == State.PARKED) {
+                key.interestOps(0);
+                resume();                               // its request came
+            } else if (state == State.SERVING) {
+                readWhileRunning(key);
+            } else {
+                key.cancel();
+            }
+        } catch (CancelledKeyException e) {            // closed meanwhile: a parked session's thread ends it
+            if (state == State.PARKED) resume();
         }
     }
 
@@ -423,9 +443,14 @@ final class DedicatedSession implements ClientLink {
                 watchKey.interestOps(ops);
             }
             return true;
-        } catch (ClosedChannelException | java.nio.channels.CancelledKeyException e) {
+        } catch (ClosedChannelException | CancelledKeyException e) {
             return false;
         }
+    }
+
+    /** At shutdown, with the watcher gone: ends a parked session on a pool thread (its connection is closed). */
+    void endParked() {
+        resume();
     }
 
     private void resume() {

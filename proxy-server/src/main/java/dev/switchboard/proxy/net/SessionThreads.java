@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The threads of {@link DedicatedSession}s ({@code server.dedicatedThreads}): a cached pool of platform threads, each
@@ -132,19 +133,21 @@ final class SessionThreads implements AutoCloseable {
                 for (DedicatedSession s; (s = parking.poll()) != null; ) s.watcherPark(watchSelector);
                 long now = System.nanoTime();
                 for (DedicatedSession s : live) s.watcherTick(watchSelector, now);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 // Never let the watcher die: parked sessions would never be served again.
                 if (!closed) log.warn("session watcher: {}", e.toString());
             }
         }
     }
 
-    /** Ends every session still served here (their connections close) and stops the threads. */
+    /**
+     * Ends every session still served here: their connections close, and each session is closed (rolled back) on
+     * its thread, parked ones too, before the threads stop (waiting up to 2 s, so the pools are not yet closed).
+     */
     @Override
     public void close() {
         closed = true;
         watchSelector.wakeup();
-        for (DedicatedSession s : live) s.close();
         try {
             watcher.join(1000);
             watchSelector.close();
@@ -153,6 +156,15 @@ final class SessionThreads implements AutoCloseable {
         } catch (IOException e) {
             log.debug("closing the session watcher's selector: {}", e.toString());
         }
+        for (DedicatedSession s : live) {
+            s.close();                                   // a serving thread then ends its session
+            if (s.parked()) s.endParked();               // no watcher left to hand a parked one to a thread
+        }
         pool.shutdown();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
