@@ -73,6 +73,27 @@ class PipelineTest {
     }
 
     @Test
+    void bytesHeldPastTheLastWholeFrameAreHandedOverForADedicatedThread() {
+        // A frame and a half: the whole one is decoded; the half stays in the decoder until the session's own thread
+        // takes it, in order, and then the decoder holds nothing.
+        var decoder = new FrameDecoder(1024);
+        var session = new EmbeddedChannel(decoder, ClientMessageDecoder.INSTANCE);
+        ByteBuf second = frame(new Fetch(2, 20));
+        byte[] expected = new byte[second.readableBytes()];
+        second.getBytes(0, expected);
+        session.writeInbound(Unpooled.wrappedBuffer(frame(new Fetch(1, 10)), second.retainedSlice(0, 5)));
+        assertThat(session.<Object>readInbound()).isEqualTo(new Fetch(1, 10));
+
+        java.nio.ByteBuffer carried = decoder.takeBuffered();
+        byte[] got = new byte[carried.remaining()];
+        carried.get(got);
+        assertThat(got).containsExactly(java.util.Arrays.copyOf(expected, 5));
+        assertThat(decoder.takeBuffered().remaining()).isZero();
+        second.release();
+        assertThat(session.finish()).isFalse();
+    }
+
+    @Test
     void afterLoginFramesUpToMaxFrameBytesPass() {
         var decoder = new FrameDecoder(1 << 20);
         var session = new EmbeddedChannel(decoder, ClientMessageDecoder.INSTANCE);
