@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -203,9 +204,13 @@ public final class Metrics implements AutoCloseable {
     /**
      * {@code switchboard_dedicated_sessions{state}}: sessions on threads of their own
      * ({@code server.dedicatedThreads}), {@code serving} (a thread runs or awaits their requests) or {@code parked}
-     * (idle, no thread).
+     * (idle, no thread); and {@code switchboard_dedicated_parks_total}, how often one was parked.
      */
-    public void bindDedicatedSessions(Supplier<Number> serving, Supplier<Number> parked) {
+    public void bindDedicatedSessions(Supplier<Number> serving, Supplier<Number> parked, AtomicLong parks) {
+        // The counter holds its state object weakly: the caller keeps {@code parks}, a lambda would be collected.
+        FunctionCounter.builder("switchboard.dedicated.parks", parks, AtomicLong::doubleValue)
+                .description("Times a session on a dedicated thread was parked (idle, thread given back)")
+                .register(registry);
         Gauge.builder("switchboard.dedicated.sessions", serving).tag("state", "serving")
                 .description("Sessions on dedicated threads, by state").register(registry);
         Gauge.builder("switchboard.dedicated.sessions", parked).tag("state", "parked")

@@ -39,6 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Between requests the thread waits on the socket for up to {@link #LINGER_NANOS}; then the session is parked
  * with {@link SessionThreads}' watcher and the thread goes back to the pool, so an idle client holds no thread.
+ * While more sessions are served than {@link SessionThreads} lets linger, sessions park at once after each answer.
  * While a request runs longer than {@link #WATCH_AFTER_NANOS}, the watcher reads the socket too, so a CANCEL acts at
  * once (SPEC §4.5) and a client that leaves cancels its statement; other frames wait in the input buffer for the
  * session's thread. Both readers read under one lock into one buffer, so no byte is lost or read twice.
@@ -110,10 +111,12 @@ final class DedicatedSession implements ClientLink {
             return;
         }
         servingSelector = sel;
+        threads.serving(true);
         boolean park = false;
         try {
             park = serveRequests(sel, key);
         } finally {
+            threads.serving(false);
             servingSelector = null;
             key.cancel();
             try {
@@ -164,9 +167,9 @@ final class DedicatedSession implements ClientLink {
         return false;
     }
 
-    /** The next request, or null when none came within the linger. */
+    /** The next request, or null when none came within the linger (none when too many sessions are served). */
     private ClientMessage next(Selector sel) throws IOException {
-        long lingerUntil = System.nanoTime() + LINGER_NANOS;
+        long lingerUntil = System.nanoTime() + (threads.mayLinger() ? LINGER_NANOS : 0);
         while (true) {
             readLock.lock();
             try {

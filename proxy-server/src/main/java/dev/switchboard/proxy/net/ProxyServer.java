@@ -47,7 +47,9 @@ public final class ProxyServer implements AutoCloseable {
         var workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("sb-io", true), transport.ioHandlerFactory());
         var limiter = new ConnectionLimiter(ctx.config().server().maxClientConnections(), ctx.metrics());
-        SessionThreads dedicated = dedicatedThreads ? new SessionThreads(ctx.metrics(), limiter) : null;
+        SessionThreads dedicated = dedicatedThreads
+                ? new SessionThreads(ctx.metrics(), limiter, Integer.getInteger("switchboard.lingeringSessions", 256))
+                : null;
         try {
             Channel ch = new ServerBootstrap()
                     .group(boss, workers)

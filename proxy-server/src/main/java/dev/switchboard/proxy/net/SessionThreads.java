@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The threads of {@link DedicatedSession}s ({@code server.dedicatedThreads}): a cached pool of platform threads, each
@@ -38,11 +40,20 @@ final class SessionThreads implements AutoCloseable {
     private final Thread watcher;
     private final Queue<DedicatedSession> parking = new ConcurrentLinkedQueue<>();
     private final Set<DedicatedSession> live = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger servingCount = new AtomicInteger();
+    private final AtomicLong parks = new AtomicLong();
+    private final int maxLingering;
     private volatile boolean closed;
 
-    SessionThreads(Metrics metrics, ConnectionLimiter limiter) {
+    /**
+     * @param maxLingering while more sessions than this are being served, a session does not wait on its thread for
+     *                     its next request but parks at once: threads then stay about as many as running requests,
+     *                     whatever the number of busy clients ({@code -Dswitchboard.lingeringSessions}, default 256)
+     */
+    SessionThreads(Metrics metrics, ConnectionLimiter limiter, int maxLingering) {
         this.metrics = metrics;
         this.limiter = limiter;
+        this.maxLingering = maxLingering;
         ThreadFactory named = Thread.ofPlatform().daemon().name("sb-session-", 0).factory();
         // A pool thread's selector is an epoll descriptor: it closes with the thread (the cached pool ends threads
         // idle for a minute).
@@ -60,7 +71,7 @@ final class SessionThreads implements AutoCloseable {
             throw new UncheckedIOException("cannot open the session watcher's selector", e);
         }
         this.watcher = Thread.ofPlatform().daemon().name("sb-session-watch").start(this::watch);
-        metrics.bindDedicatedSessions(() -> live.size() - parked(), this::parked);
+        metrics.bindDedicatedSessions(() -> live.size() - parked(), this::parked, parks);
     }
 
     Metrics metrics() {
@@ -84,8 +95,20 @@ final class SessionThreads implements AutoCloseable {
         }
     }
 
+    /** A session's thread starts serving it; false when it stops (parked or ended). */
+    void serving(boolean starts) {
+        if (starts) servingCount.incrementAndGet();
+        else servingCount.decrementAndGet();
+    }
+
+    /** May a session's thread wait for its next request, or should the session park at once? */
+    boolean mayLinger() {
+        return servingCount.get() <= maxLingering;
+    }
+
     /** {@code s} has nothing to do: the watcher waits for its next request. */
     void park(DedicatedSession s) {
+        parks.incrementAndGet();
         parking.add(s);
         watchSelector.wakeup();
     }

@@ -72,6 +72,41 @@ class DedicatedThreadsIT {
     }
 
     @Test
+    void overTheLingeringLimitSessionsParkAfterEveryAnswerAndAreServedAgain() throws Exception {
+        // A limit of 0: no session waits on its thread, so every request goes parked → watcher → thread.
+        System.setProperty("switchboard.lingeringSessions", "0");
+        TestProxy busy;
+        try {
+            busy = TestProxy.builder()
+                    .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_busy_it;DB_CLOSE_DELAY=-1\", username: sa }")
+                    .user("app", PASSWORD, List.of("h2")).start();
+        } finally {
+            System.clearProperty("switchboard.lingeringSessions");
+        }
+        try (busy; Connection a = busy.connect("app", PASSWORD, "h2");
+             Connection b = busy.connect("app", PASSWORD, "h2")) {
+            for (int i = 0; i < 50; i++) {
+                assertThat(TestDb.rows(a, "SELECT " + i)).containsExactly(List.of(i));
+                assertThat(TestDb.rows(b, "SELECT " + (i + 100))).containsExactly(List.of(i + 100));
+            }
+            // Parked after nearly every one of the 100 answers (a request already there when the answer has left is
+            // served without parking); the default limit parks a busy session only when it falls idle.
+            awaitGauge(busy, "parked", n -> n == 2);
+            assertThat(parks(busy)).isGreaterThanOrEqualTo(90);
+        }
+    }
+
+    @Test
+    void underTheLingeringLimitABusySessionKeepsItsThread() throws Exception {
+        try (Connection c = proxy.connect("app", PASSWORD, "h2")) {
+            double before = parks(proxy);
+            for (int i = 0; i < 50; i++) assertThat(TestDb.rows(c, "SELECT " + i)).containsExactly(List.of(i));
+            // Back-to-back requests come well within the 200 ms linger: at most a stray park, not one per answer.
+            assertThat(parks(proxy) - before).isLessThan(10);
+        }
+    }
+
+    @Test
     void aCancelReachesALongStatementWhileItRuns() throws Exception {
         Backend.POSTGRES.require();
         try (Connection c = proxy.connect("app", PASSWORD, "pg"); Statement st = c.createStatement()) {
@@ -235,6 +270,13 @@ class DedicatedThreadsIT {
                     + m.group(1));
             Thread.sleep(20);
         }
+    }
+
+    private static double parks(TestProxy of) {
+        var line = Pattern.compile("(?m)^switchboard_dedicated_parks_total (\\S+)$")
+                .matcher(of.server().metrics().scrape());
+        assertThat(line.find()).as("switchboard_dedicated_parks_total in /metrics").isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     private static double gauge(String state) {
