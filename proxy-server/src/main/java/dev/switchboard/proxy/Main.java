@@ -46,8 +46,8 @@ public final class Main {
         try {
             proxy = Switchboard.start(config.get().config(), new Switchboard.Options(
                     Optional.of(config.get().file()), System::getenv, () -> System.exit(0)));
-        } catch (RuntimeException e) {
-            System.err.println("switchboard: cannot start: " + e);
+        } catch (Exception e) {                         // a port in use is a BindException, checked, that Netty
+            System.err.println(cannotStart(e, config.get().config()));   // rethrows undeclared
             System.exit(CANNOT_START);
             return;
         }
@@ -60,6 +60,12 @@ public final class Main {
             stopped.countDown();
         }, "sb-shutdown"));
         stopped.await();
+    }
+
+    /** One line for a start that failed: the cause, and the addresses (a bind error does not say which it was). */
+    static String cannotStart(Exception e, ServerConfig config) {
+        return "switchboard: cannot start: " + e + " (server.listen " + config.server().listen() + ", admin.listen "
+                + config.admin().listen() + ")";
     }
 
     /** A loaded config and the file it came from. */

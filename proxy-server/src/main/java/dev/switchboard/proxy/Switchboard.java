@@ -125,7 +125,7 @@ public final class Switchboard implements AutoCloseable {
             proxy.admin = AdminServer.start(config.admin(), new AdminContext(proxy.live, proxy.registry,
                     proxy.sessions, proxy.reloader, new ConfigEditor(proxy.reloader), proxy.metrics,
                     proxy.new ProcessLifecycle(), proxy.jdbc));
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Exception e) {                         // also the BindException Netty rethrows undeclared
             proxy.stop();
             throw e;
         }

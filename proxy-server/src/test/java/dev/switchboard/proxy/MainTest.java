@@ -26,6 +26,22 @@ class MainTest {
     }
 
     @Test
+    void aPortInUseIsOneLineNamingTheAddresses() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            var config = dev.switchboard.proxy.config.ConfigLoader.parse("server: { listen: \"127.0.0.1:" + port
+                    + "\" }\nadmin: { listen: \"127.0.0.1:0\" }\n"
+                    + "databases: { d: { jdbcUrl: 'jdbc:h2:mem:main_bind' } }\n", name -> null, dir);
+            // Netty rethrows the checked BindException undeclared: Main must not let it out as a stack trace.
+            Exception e = catchThrowableOfType(Exception.class, () -> Switchboard.start(config));
+            assertThat(e).isInstanceOf(java.net.BindException.class);
+            assertThat(Main.cannotStart(e, config)).startsWith("switchboard: cannot start: ")
+                    .contains("Address already in use").contains("server.listen 127.0.0.1:" + port)
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Test
     void missingConfigFileIsExitStatus2() {
         var e = catchThrowableOfType(Main.StartupException.class,
                 () -> Main.load(new String[] {"--config", dir.resolve("nope.yml").toString()}, System.out));

@@ -68,7 +68,7 @@ public final class ProxyServer implements AutoCloseable {
                     .sync()
                     .channel();
             return new ProxyServer(boss, workers, ch, limiter, transport, dedicated);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Exception e) {                         // also the BindException Netty rethrows undeclared
             if (dedicated != null) dedicated.close();
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
