@@ -11,9 +11,9 @@ import dev.switchboard.protocol.message.ServerMessage;
 import dev.switchboard.protocol.message.Terminate;
 import dev.switchboard.proxy.exec.ClientLink;
 import dev.switchboard.proxy.exec.Session;
-import dev.switchboard.protocol.types.SqlStates;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,18 +147,9 @@ final class DedicatedSession implements ClientLink {
                     default -> answer(msg, sel, key);
                 }
             }
-        } catch (FrameException e) {
-            log.info("protocol error from={}: {}", remote, e.getMessage());
-            sendFinal(new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, e.getMessage()), sel, key);
-        } catch (ProtocolException e) {
-            log.info("protocol error from={}: {}", remote, e.getMessage());
-            sendFinal(new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, "protocol violation: " + e.getMessage()),
-                    sel, key);
-        } catch (IOException e) {
-            log.debug("client gone from={}: {}", remote, e.toString());
-        } catch (RuntimeException e) {
-            log.error("internal error on connection from={}", remote, e);
-            sendFinal(new ServerError(SqlStates.INTERNAL_ERROR, 0, "internal error in Switchboard"), sel, key);
+        } catch (IOException | RuntimeException e) {    // the same answers as on the event loops
+            ServerError last = ExceptionHandler.lastAnswer(e, remote);
+            if (last != null) sendFinal(last, sel, key);
         } catch (Error e) {
             // OutOfMemoryError and the like: the reply is lost, so close the client's connection rather than leave it
             // waiting for an answer that will never come.
@@ -305,10 +296,8 @@ final class DedicatedSession implements ClientLink {
     private int wholeFrameLength() {
         if (in.position() < LENGTH_BYTES) return -1;
         int length = in.getInt(0);
-        if (length < 1) throw new FrameException("bad frame length " + length);
-        if ((long) length + LENGTH_BYTES > maxFrameBytes) {
-            throw new FrameException("frame exceeds server.maxFrameBytes");
-        }
+        if (length < 1) throw new ProtocolException("bad frame length " + length);
+        if ((long) length + LENGTH_BYTES > maxFrameBytes) throw new TooLongFrameException();
         int whole = LENGTH_BYTES + length;
         if (in.position() >= whole) return length;
         if (in.capacity() < whole) {
@@ -517,13 +506,6 @@ final class DedicatedSession implements ClientLink {
             channel.close();
         } catch (IOException e) {
             log.debug("closing the connection from {}: {}", remote, e.toString());
-        }
-    }
-
-    /** A frame that cannot be read: its length is out of bounds. */
-    private static final class FrameException extends RuntimeException {
-        FrameException(String message) {
-            super(message, null, false, false);
         }
     }
 }

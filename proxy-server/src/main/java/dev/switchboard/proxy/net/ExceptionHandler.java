@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.SocketException;
+import java.net.SocketAddress;
 
 /**
  * Last in the pipeline: anything that got this far ends the connection. A bad frame is answered with 08P01 and
@@ -31,39 +31,44 @@ final class ExceptionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        ServerError reply;
-        switch (c) {
-            case FrameDecoder.TooLongBeforeLogin t -> {
-                log.info("protocol error from={}: {}", ctx.channel().remoteAddress(), t.getMessage());
-                reply = new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, t.getMessage());
-            }
-            case TooLongFrameException t -> {
-                log.info("protocol error from={}: frame too long", ctx.channel().remoteAddress());
-                reply = new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, "frame exceeds server.maxFrameBytes");
-            }
-            case ProtocolException p -> {
-                log.info("protocol error from={}: {}", ctx.channel().remoteAddress(), p.getMessage());
-                reply = new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, "protocol violation: " + p.getMessage());
-            }
-            case SocketException s -> {
-                log.debug("client gone from={}: {}", ctx.channel().remoteAddress(), s.getMessage());
-                ctx.close();
-                return;
-            }
-            case IOException io -> {
-                log.debug("client gone from={}: {}", ctx.channel().remoteAddress(), io.getMessage());
-                ctx.close();
-                return;
-            }
-            default -> {
-                log.error("internal error on connection from={}", ctx.channel().remoteAddress(), c);
-                reply = new ServerError(SqlStates.INTERNAL_ERROR, 0, "internal error in Switchboard");
-            }
+        ServerError reply = lastAnswer(c, ctx.channel().remoteAddress());
+        if (reply == null) {
+            ctx.close();
+            return;
         }
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();
         }
+    }
+
+    /**
+     * What a failure that ends a connection answers, logged in one line: 08P01 for a bad frame, XX000 (with its
+     * stack) for a bug, null for a client that is gone. Also for {@link DedicatedSession}s, off the pipeline.
+     */
+    static ServerError lastAnswer(Throwable c, SocketAddress from) {
+        return switch (c) {
+            case FrameDecoder.TooLongBeforeLogin t -> {
+                log.info("protocol error from={}: {}", from, t.getMessage());
+                yield new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, t.getMessage());
+            }
+            case TooLongFrameException t -> {
+                log.info("protocol error from={}: frame too long", from);
+                yield new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, "frame exceeds server.maxFrameBytes");
+            }
+            case ProtocolException p -> {
+                log.info("protocol error from={}: {}", from, p.getMessage());
+                yield new ServerError(SqlStates.PROTOCOL_VIOLATION, 0, "protocol violation: " + p.getMessage());
+            }
+            case IOException io -> {                    // SocketException included
+                log.debug("client gone from={}: {}", from, io.getMessage());
+                yield null;
+            }
+            default -> {
+                log.error("internal error on connection from={}", from, c);
+                yield new ServerError(SqlStates.INTERNAL_ERROR, 0, "internal error in Switchboard");
+            }
+        };
     }
 }

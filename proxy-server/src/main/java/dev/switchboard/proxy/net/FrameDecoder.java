@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -57,9 +58,9 @@ final class FrameDecoder extends LengthFieldBasedFrameDecoder {
      * The bytes read but not yet cut into frames, moved out (in read mode), for a connection leaving the event loop
      * ({@link DedicatedSession}). On the channel's event loop.
      */
-    java.nio.ByteBuffer takeBuffered() {
-        io.netty.buffer.ByteBuf buffered = internalBuffer();
-        var copy = java.nio.ByteBuffer.allocate(buffered.readableBytes());
+    ByteBuffer takeBuffered() {
+        ByteBuf buffered = internalBuffer();
+        var copy = ByteBuffer.allocate(buffered.readableBytes());
         buffered.readBytes(copy);
         return copy.flip();
     }
