@@ -68,14 +68,16 @@ public final class BenchMain {
         boolean untrusted = false;
         try {
             if (o.targets().contains("pgbouncer")) {
-                pgbouncer = Optional.of(PgBouncerProcess.start(o.pgbouncer(), o.pgHost(), o.pgPort(), o.database(),
+                // PgBouncer's host may be a Unix socket directory, as libpq's may
+                String host = o.proxyPgSocket().isEmpty() ? o.pgHost() : o.proxyPgSocket();
+                pgbouncer = Optional.of(PgBouncerProcess.start(o.pgbouncer(), host, o.pgPort(), o.database(),
                         appPool, TENANT.user(), o.tenantPoolSize(), o.budget(),
                         Map.of(BENCH.user(), BENCH.password(), TENANT.user(), TENANT.password()), out));
                 System.out.println("bench: pgbouncer pid " + pgbouncer.get().pid() + " on port " + pgbouncer.get().port());
             }
             if (o.targets().contains("switchboard")) {
                 proxy = Optional.of(SwitchboardProcess.start(o.proxyJar(), o.proxyJavaOptions(), o.pgHost(),
-                        o.pgPort(), o.database(), appPool, o.tenantPrefix(), o.tenantPoolSize(), o.budget(),
+                        o.pgPort(), o.proxyPgSocket(), o.database(), appPool, o.tenantPrefix(), o.tenantPoolSize(), o.budget(),
                         o.proxyMaxPools(),
                         new SwitchboardProcess.Users(BENCH.user(), BENCH.password(), TENANT.user(), TENANT.password()),
                         out));

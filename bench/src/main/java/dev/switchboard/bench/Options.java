@@ -15,7 +15,8 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
                int threads, int bigThreads, Path out, String pgHost, int pgPort,
                String database, int scale, String tenantPrefix, int tenants, int budget, int tenantPoolSize,
                int switchboardMaxPools,
-               Path proxyJar, List<String> proxyJavaOptions, String pgbouncer, boolean smoke, boolean charts) {
+               String proxyPgSocket, Path proxyJar, List<String> proxyJavaOptions, String pgbouncer, boolean smoke,
+               boolean charts) {
 
     static final List<String> ALL_TARGETS = List.of("direct", "inapp", "pgbouncer", "switchboard");
 
@@ -32,6 +33,8 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
               --budget 20          backend connections for the tenants workload, on every target that can bound them
               --tenant-pool-size 2 pool size per tenant database (inapp, pgbouncer, switchboard)
               --switchboard-max-pools 0  the proxy's registry.maxPools; 0: one per tenant (--tenants)
+              --proxy-pg-socket "" PostgreSQL's Unix socket directory, through which PgBouncer and Switchboard
+                                   reach it (as beside their database); empty: TCP to --pg-host like the clients
               --proxy-jar proxy-server/target/switchboard-proxy-all.jar
               --proxy-java-opts "" JVM options of the proxy process (space-separated)
               --pgbouncer /usr/sbin/pgbouncer
@@ -60,6 +63,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
         v.put("budget", "20");
         v.put("tenant-pool-size", "2");
         v.put("switchboard-max-pools", "0");
+        v.put("proxy-pg-socket", "");
         v.put("proxy-jar", "proxy-server/target/switchboard-proxy-all.jar");
         v.put("proxy-java-opts", "");
         v.put("pgbouncer", "/usr/sbin/pgbouncer");
@@ -82,7 +86,7 @@ record Options(List<String> targets, List<Workload> workloads, int reps, Duratio
                 positive(v, "big-threads"), Path.of(v.get("out")), v.get("pg-host"), positive(v, "pg-port"),
                 v.get("database"), positive(v, "scale"), v.get("tenant-prefix"),
                 positive(v, "tenants"), positive(v, "budget"), positive(v, "tenant-pool-size"),
-                Integer.parseInt(v.get("switchboard-max-pools")),
+                Integer.parseInt(v.get("switchboard-max-pools")), v.get("proxy-pg-socket").strip(),
                 Path.of(v.get("proxy-jar")), words(v.get("proxy-java-opts")), v.get("pgbouncer"),
                 Boolean.parseBoolean(v.get("smoke")), Boolean.parseBoolean(v.get("charts")));
         if (o.budget < o.tenantPoolSize) throw new IllegalArgumentException("--budget must be >= --tenant-pool-size");

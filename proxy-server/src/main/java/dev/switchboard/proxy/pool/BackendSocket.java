@@ -10,13 +10,18 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.SocketOption;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -36,6 +41,10 @@ import java.util.concurrent.TimeUnit;
  * validates new connections) runs on a platform thread of {@link PlatformIo} while the virtual thread waits: a
  * login or a close in one hop ({@link BudgetedDataSource}), anything else one operation at a time.
  *
+ * <p>Made with a Unix socket path ({@link BackendSocketFactory}'s {@code socketFactoryArg}), it reaches PostgreSQL
+ * through that socket instead of TCP, whatever address pgjdbc connects it to: a pooler beside its database saves the
+ * TCP stack's work on both ends of every exchange. TCP-only options (no delay, keep-alive) are ignored then.
+ *
  * <p>Like any JDBC connection, used by one thread at a time; {@link #close()} may come from any thread and ends a
  * blocked read or write. Unlike the JDK's socket, a blocked operation also ends if its thread is interrupted (the
  * channel closes): the proxy interrupts only borrows it cancels, and shutdown.
@@ -47,6 +56,7 @@ final class BackendSocket extends Socket {
     /** How long a close after Terminate waits for PostgreSQL to end the connection (its backend to exit). */
     private static final long SERVER_END_MILLIS = 1000;
     private final SocketChannel channel;
+    private final Path unixSocket;                      // null: TCP to the address pgjdbc connects to
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
     private final InputStream in = new In();
     private final OutputStream out = new Out();
@@ -55,8 +65,30 @@ final class BackendSocket extends Socket {
     private SelectionKey key;                           // non-null while in non-blocking mode (timed reads)
     private volatile boolean terminated;                // the last write was pgjdbc's Terminate
 
+    /** A TCP socket. */
     BackendSocket() throws IOException {
-        this.channel = SocketChannel.open();
+        this(null);
+    }
+
+    /**
+     * A socket that connects to {@code unixSocket} (a socket file, or a directory holding PostgreSQL's
+     * {@code .s.PGSQL.<port>}), or over TCP when it is null.
+     */
+    BackendSocket(Path unixSocket) throws IOException {
+        this.unixSocket = unixSocket;
+        this.channel = unixSocket == null ? SocketChannel.open() : SocketChannel.open(StandardProtocolFamily.UNIX);
+    }
+
+    /**
+     * Where a connect to {@code endpoint} goes: {@code endpoint} itself over TCP; on a Unix socket, the socket file,
+     * or in a directory the file named as libpq names it, after the port pgjdbc was asked to connect to.
+     */
+    private SocketAddress target(SocketAddress endpoint) {
+        if (unixSocket == null) return endpoint;
+        if (Files.isDirectory(unixSocket) && endpoint instanceof InetSocketAddress inet) {
+            return UnixDomainSocketAddress.of(unixSocket.resolve(".s.PGSQL." + inet.getPort()));
+        }
+        return UnixDomainSocketAddress.of(unixSocket);
     }
 
     @Override
@@ -93,13 +125,15 @@ final class BackendSocket extends Socket {
         }
     }
 
-    private void connectHere(SocketAddress endpoint, int timeout) throws IOException {
-        if (timeout <= 0) {
-            channel.connect(endpoint);
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+    /** Connects to where {@code requested} leads ({@link #target}); a failed connect closes the socket. */
+    private void connectHere(SocketAddress requested, int timeout) throws IOException {
         try {
+            SocketAddress endpoint = target(requested);
+            if (timeout <= 0) {
+                channel.connect(endpoint);
+                return;
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
             nonBlockingMode();
             if (!channel.connect(endpoint)) {
                 await(SelectionKey.OP_CONNECT, deadline, "connect timed out");
@@ -281,24 +315,36 @@ final class BackendSocket extends Socket {
         channel.bind(bindpoint);
     }
 
+    /** On a Unix socket, which has no Nagle delay to turn off, a no-op. */
     @Override
     public void setTcpNoDelay(boolean on) throws SocketException {
+        if (tcpOnly(StandardSocketOptions.TCP_NODELAY)) return;
         option(() -> channel.setOption(StandardSocketOptions.TCP_NODELAY, on));
     }
 
+    /** True on a Unix socket: it sends at once, as TCP does without Nagle's delay. */
     @Override
     public boolean getTcpNoDelay() throws SocketException {
+        if (tcpOnly(StandardSocketOptions.TCP_NODELAY)) return true;
         return option(() -> channel.getOption(StandardSocketOptions.TCP_NODELAY));
     }
 
+    /** On a Unix socket, which has no keep-alive probes (a dead peer's socket is closed by its kernel), a no-op. */
     @Override
     public void setKeepAlive(boolean on) throws SocketException {
+        if (tcpOnly(StandardSocketOptions.SO_KEEPALIVE)) return;
         option(() -> channel.setOption(StandardSocketOptions.SO_KEEPALIVE, on));
     }
 
     @Override
     public boolean getKeepAlive() throws SocketException {
+        if (tcpOnly(StandardSocketOptions.SO_KEEPALIVE)) return false;
         return option(() -> channel.getOption(StandardSocketOptions.SO_KEEPALIVE));
+    }
+
+    /** Whether {@code option} is one this (Unix) socket does not have. */
+    private boolean tcpOnly(SocketOption<?> option) {
+        return unixSocket != null && !channel.supportedOptions().contains(option);
     }
 
     @Override
@@ -323,11 +369,13 @@ final class BackendSocket extends Socket {
 
     @Override
     public void setSoLinger(boolean on, int linger) throws SocketException {
+        if (tcpOnly(StandardSocketOptions.SO_LINGER)) throw new SocketException("SO_LINGER: not on a Unix socket");
         option(() -> channel.setOption(StandardSocketOptions.SO_LINGER, on ? linger : -1));
     }
 
     @Override
     public int getSoLinger() throws SocketException {
+        if (tcpOnly(StandardSocketOptions.SO_LINGER)) return -1;
         return option(() -> channel.getOption(StandardSocketOptions.SO_LINGER));
     }
 

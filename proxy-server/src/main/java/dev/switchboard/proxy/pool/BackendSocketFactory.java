@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /**
@@ -12,9 +13,19 @@ import java.util.Properties;
  * another): {@link BackendSocket}s, which stay in blocking mode. pgjdbc calls {@link #createSocket()} and connects it
  * itself; the other methods are there for completeness. Public: pgjdbc instantiates it by class name, for every
  * connection it opens.
+ *
+ * <p>pgjdbc's {@code socketFactoryArg}, when the database's URL sets it, is the path of PostgreSQL's Unix socket: a
+ * socket file, or the directory holding it ({@code /var/run/postgresql}), where the file is the one libpq would use
+ * for the URL's port ({@code .s.PGSQL.5432}). The sockets then reach PostgreSQL through it; the URL's host is only a
+ * name.
  */
 public final class BackendSocketFactory extends SocketFactory {
+    /** pgjdbc's connection property whose value it hands to a socket factory: here, a Unix socket's path. */
+    public static final String UNIX_SOCKET_PROPERTY = "socketFactoryArg";
+    private final Path unixSocket;                      // null: TCP
+
     public BackendSocketFactory() {
+        this.unixSocket = null;
     }
 
     /**
@@ -22,14 +33,17 @@ public final class BackendSocketFactory extends SocketFactory {
      * catches two {@code NoSuchMethodException}s, stack traces and all, before it finds the no-argument one: 7% of
      * the CPU that opening backend connections took in the tenants bench.
      *
-     * @param connectionProperties pgjdbc's connection properties; nothing in them changes the sockets
+     * @param connectionProperties pgjdbc's connection properties: {@value #UNIX_SOCKET_PROPERTY}, if set and not
+     *                             blank, is the Unix socket to connect through
      */
     public BackendSocketFactory(Properties connectionProperties) {
+        String path = connectionProperties.getProperty(UNIX_SOCKET_PROPERTY);
+        this.unixSocket = path == null || path.isBlank() ? null : Path.of(path.strip());
     }
 
     @Override
     public Socket createSocket() throws IOException {
-        return new BackendSocket();
+        return new BackendSocket(unixSocket);
     }
 
     @Override
@@ -53,13 +67,13 @@ public final class BackendSocketFactory extends SocketFactory {
         return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
     }
 
-    private static Socket connected(InetSocketAddress address) throws IOException {
+    private Socket connected(InetSocketAddress address) throws IOException {
         return connected(address, null);
     }
 
     /** A socket connected to {@code address}, bound first to {@code local} unless that is null. */
-    private static Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
-        Socket s = new BackendSocket();
+    private Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
+        Socket s = createSocket();
         try {
             if (local != null) s.bind(local);
             s.connect(address);
