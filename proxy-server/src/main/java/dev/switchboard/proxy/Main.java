@@ -46,7 +46,7 @@ public final class Main {
         try {
             proxy = Switchboard.start(config.get().config(), new Switchboard.Options(
                     Optional.of(config.get().file()), System::getenv, () -> System.exit(0)));
-        } catch (Exception e) {                         // a port in use is a BindException, checked, that Netty
+        } catch (Exception e) {                         // a port in use is an IOException, checked, that Netty
             System.err.println(cannotStart(e, config.get().config()));   // rethrows undeclared
             System.exit(CANNOT_START);
             return;
@@ -64,7 +64,9 @@ public final class Main {
 
     /** One line for a start that failed: the cause, and the addresses (a bind error does not say which it was). */
     static String cannotStart(Exception e, ServerConfig config) {
-        return "switchboard: cannot start: " + e + " (server.listen " + config.server().listen() + ", admin.listen "
+        // An I/O failure's message says it (NIO's BindException, epoll's "bind(..) failed …: Address already in use")
+        String why = e instanceof java.io.IOException && e.getMessage() != null ? e.getMessage() : e.toString();
+        return "switchboard: cannot start: " + why + " (server.listen " + config.server().listen() + ", admin.listen "
                 + config.admin().listen() + ")";
     }
 

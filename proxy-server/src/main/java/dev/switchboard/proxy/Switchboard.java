@@ -137,6 +137,11 @@ public final class Switchboard implements AutoCloseable {
         return proxy;
     }
 
+    /** How the wire listener serves connections, as the start-up line says: {@code epoll, dedicated session threads}. */
+    public String transport() {
+        return server.transport();
+    }
+
     public InetSocketAddress address() {
         return server.address();
     }

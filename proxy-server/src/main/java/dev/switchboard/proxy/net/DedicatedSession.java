@@ -109,6 +109,10 @@ final class DedicatedSession implements ClientLink {
         } catch (IOException e) {                       // closed meanwhile (killed, or the client left)
             end();
             return;
+        } catch (RuntimeException e) {                  // a bug: end the session rather than leave its client waiting
+            log.warn("cannot serve a session on its own thread, closing it: {}", e.toString());
+            end();
+            return;
         }
         servingSelector = sel;
         threads.serving(true);

@@ -3,6 +3,7 @@ package dev.switchboard.proxy.net;
 import dev.switchboard.protocol.message.Ready;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
@@ -19,8 +21,9 @@ import java.util.concurrent.Executor;
 /**
  * Moves a logged-in connection off the event loops to a {@link DedicatedSession}: READY goes out through the
  * pipeline, reading stays off, the channel leaves its event loop (Netty deregisters it, the socket stays open), and
- * the session's thread takes the JDK channel under it, with any bytes the frame decoder still held. Only plaintext
- * NIO channels: a TLS session's bytes must go through its {@code SslHandler}, and an epoll channel has no JDK channel.
+ * the session's thread takes the JDK channel under it, with any bytes the frame decoder still held: a NIO channel's
+ * own, or for an epoll channel one made over its socket ({@link EpollAdoption}). Only plaintext channels: a TLS
+ * session's bytes must go through its {@code SslHandler}.
  */
 final class TakeOver {
     private static final Logger log = LoggerFactory.getLogger(TakeOver.class);
@@ -31,7 +34,9 @@ final class TakeOver {
     }
 
     static boolean possible(Channel ch) {
-        return JAVA_CHANNEL != null && ch instanceof NioSocketChannel && ch.pipeline().get(SslHandler.class) == null;
+        boolean reachable = ch instanceof NioSocketChannel ? JAVA_CHANNEL != null
+                : ch instanceof EpollSocketChannel && EpollAdoption.available();
+        return reachable && ch.pipeline().get(SslHandler.class) == null;
     }
 
     /** On the channel's event loop, instead of installing a {@link SessionHandler}. */
@@ -48,7 +53,7 @@ final class TakeOver {
                     ? frames.takeBuffered() : ByteBuffer.allocate(0);
             var remote = ch.remoteAddress();
             ch.deregister().addListener(gone -> {
-                SocketChannel socket = javaChannel(ch);
+                SocketChannel socket = javaChannel(ch, remote);
                 if (!gone.isSuccess() || socket == null || !socket.isOpen()) {
                     abandon(ch, runner, jdbc);
                     return;
@@ -71,8 +76,9 @@ final class TakeOver {
         jdbc.execute(runner::closeSession);
     }
 
-    private static SocketChannel javaChannel(Channel ch) {
+    private static SocketChannel javaChannel(Channel ch, SocketAddress remote) {
         try {
+            if (ch instanceof EpollSocketChannel epoll) return EpollAdoption.adopt(epoll, remote);
             SelectableChannel c = (SelectableChannel) JAVA_CHANNEL.invoke(ch);
             return c instanceof SocketChannel s ? s : null;
         } catch (Throwable e) {

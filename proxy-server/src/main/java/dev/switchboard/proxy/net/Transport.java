@@ -13,16 +13,17 @@ import java.util.Locale;
 /**
  * The Netty transport of the wire listener: native epoll on Linux, where it is available, else the JDK's NIO.
  * epoll saves work per request (no selected-key sets, edge-triggered reads, direct writes); on a machine where
- * system calls are dear that shows in the select1 benchmark. {@code -Dswitchboard.transport=nio} forces NIO, and so
- * does {@code server.dedicatedThreads}: a session's thread takes over the JDK channel under a NIO channel, which an
- * epoll channel does not have (and with the requests off the event loops, they only log in and accept).
+ * system calls are dear that shows in the select1 benchmark, and NIO's logins land in a slow mode in some runs of
+ * the connect benchmark. {@code -Dswitchboard.transport=nio} forces NIO, and so does {@code server.dedicatedThreads}
+ * where an epoll channel's socket cannot be taken over ({@link EpollAdoption}: the JDK does not open its internals
+ * to Switchboard); a NIO channel's always can.
  */
 enum Transport {
     EPOLL, NIO;
 
     static Transport choose(boolean dedicatedThreads) {
         String wanted = System.getProperty("switchboard.transport", "auto").toLowerCase(Locale.ROOT);
-        if (wanted.equals("nio") || dedicatedThreads) return NIO;
+        if (wanted.equals("nio") || (dedicatedThreads && !EpollAdoption.available())) return NIO;
         return Epoll.isAvailable() ? EPOLL : NIO;
     }
 

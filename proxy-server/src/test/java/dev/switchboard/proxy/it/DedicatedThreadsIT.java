@@ -208,6 +208,40 @@ class DedicatedThreadsIT {
         }
     }
 
+    /**
+     * Logins run on Netty's epoll transport where Linux has it, and the session's thread takes over the epoll
+     * channel's socket (net.EpollAdoption; the tests open sun.nio.ch as the jar's manifest does): the other tests of
+     * this class run through it.
+     */
+    @Test
+    void sessionsLogInOnEpollAndTheirThreadsTakeItsSocketOver() throws Exception {
+        assertThat(proxy.server().transport()).isEqualTo("epoll, dedicated session threads");
+        try (Connection c = proxy.connect("app", PASSWORD, "h2")) {
+            assertThat(TestDb.rows(c, "SELECT 5")).containsExactly(List.of(5));
+            assertThat(gauge("serving") + gauge("parked")).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /** {@code -Dswitchboard.transport=nio}: logins on NIO, and the session's thread takes the NIO channel's socket. */
+    @Test
+    void onNioSessionsAreTakenOverToo() throws Exception {
+        System.setProperty("switchboard.transport", "nio");
+        TestProxy nio;
+        try {
+            nio = TestProxy.builder()
+                    .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_nio_it;DB_CLOSE_DELAY=-1\", username: sa }")
+                    .user("app", PASSWORD, List.of("h2")).start();
+        } finally {
+            System.clearProperty("switchboard.transport");
+        }
+        try (nio; Connection c = nio.connect("app", PASSWORD, "h2")) {
+            assertThat(nio.server().transport()).isEqualTo("nio, dedicated session threads");
+            assertThat(TestDb.rows(c, "SELECT 6")).containsExactly(List.of(6));
+            awaitGauge(nio, "parked", n -> n >= 1);
+            assertThat(TestDb.rows(c, "SELECT 7")).containsExactly(List.of(7));
+        }
+    }
+
     @Test
     void withDedicatedThreadsOffTheEventLoopsServeSessions() throws Exception {
         try (var off = TestProxy.builder().server("dedicatedThreads: false")
@@ -216,6 +250,7 @@ class DedicatedThreadsIT {
              Connection c = off.connect("app", PASSWORD, "h2")) {
             assertThat(TestDb.rows(c, "SELECT 8")).containsExactly(List.of(8));
             assertThat(off.server().metrics().scrape()).doesNotContain("switchboard_dedicated_sessions");
+            assertThat(off.server().transport()).isEqualTo("epoll");
         }
     }
 
