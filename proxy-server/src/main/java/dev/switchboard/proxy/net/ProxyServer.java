@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * The wire-protocol listener: Netty event loops that accept and log clients in, then either hand each logged-in
  * session to a thread of its own ({@code server.dedicatedThreads}, {@link SessionThreads}) or keep reading its
  * requests and run them on the context's JDBC executor ({@link SessionHandler}); JDBC work never runs on an event
- * loop. Native epoll on Linux without dedicated threads, NIO otherwise ({@link Transport}). {@link #close()} stops
- * accepting and closes the loops.
+ * loop. Native epoll on Linux, NIO elsewhere or where dedicated threads cannot take epoll sockets over
+ * ({@link Transport}). {@link #close()} stops accepting and closes the loops.
  */
 public final class ProxyServer implements AutoCloseable {
     private final EventLoopGroup boss;

@@ -22,9 +22,18 @@ enum Transport {
     EPOLL, NIO;
 
     static Transport choose(boolean dedicatedThreads) {
-        String wanted = System.getProperty("switchboard.transport", "auto").toLowerCase(Locale.ROOT);
-        if (wanted.equals("nio") || (dedicatedThreads && !EpollAdoption.available())) return NIO;
-        return Epoll.isAvailable() ? EPOLL : NIO;
+        return choose(System.getProperty("switchboard.transport", "auto"), dedicatedThreads, Epoll.isAvailable(),
+                EpollAdoption.available());
+    }
+
+    /**
+     * @param wanted         {@code switchboard.transport}: {@code nio} forces NIO, anything else lets this choose
+     * @param epoll          whether Netty's native epoll is there
+     * @param epollAdoptable whether a session's thread can take over an epoll channel's socket
+     */
+    static Transport choose(String wanted, boolean dedicatedThreads, boolean epoll, boolean epollAdoptable) {
+        if (wanted.toLowerCase(Locale.ROOT).equals("nio") || !epoll) return NIO;
+        return dedicatedThreads && !epollAdoptable ? NIO : EPOLL;
     }
 
     IoHandlerFactory ioHandlerFactory() {
