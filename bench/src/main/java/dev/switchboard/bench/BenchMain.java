@@ -77,8 +77,8 @@ public final class BenchMain {
             }
             if (o.targets().contains("switchboard")) {
                 proxy = Optional.of(SwitchboardProcess.start(o.proxyJar(), o.proxyJavaOptions(), o.pgHost(),
-                        o.pgPort(), o.proxyPgSocket(), o.database(), appPool, o.tenantPrefix(), o.tenantPoolSize(), o.budget(),
-                        o.proxyMaxPools(),
+                        o.pgPort(), o.proxyPgSocket(), o.database(), appPool, o.tenantPrefix(), o.tenantPoolSize(),
+                        o.budget(), o.proxyMaxPools(),
                         new SwitchboardProcess.Users(BENCH.user(), BENCH.password(), TENANT.user(), TENANT.password()),
                         out));
                 switchboard = proxy.map(SwitchboardProcess.Started::process);

@@ -137,7 +137,7 @@ public final class Switchboard implements AutoCloseable {
         return proxy;
     }
 
-    /** How the wire listener serves connections, as the start-up line says: {@code epoll, dedicated session threads}. */
+    /** How the wire listener serves connections, as in the start-up line: {@code epoll, dedicated session threads}. */
     public String transport() {
         return server.transport();
     }

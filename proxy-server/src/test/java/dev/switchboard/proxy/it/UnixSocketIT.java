@@ -62,7 +62,8 @@ class UnixSocketIT {
         for (String dir : List.of("/var/run/postgresql", "/tmp")) {
             if (Files.exists(Path.of(dir, file))) return dir;
         }
-        String why = "no PostgreSQL socket " + file + " in /var/run/postgresql or /tmp; set SWITCHBOARD_TEST_POSTGRES_SOCKET";
+        String why = "no PostgreSQL socket " + file + " in /var/run/postgresql or /tmp; "
+                + "set SWITCHBOARD_TEST_POSTGRES_SOCKET";
         if (Backend.required()) throw new AssertionError(why);
         Assumptions.abort(why);
         return null;
