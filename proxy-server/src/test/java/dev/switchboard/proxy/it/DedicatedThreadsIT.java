@@ -74,15 +74,7 @@ class DedicatedThreadsIT {
     @Test
     void overTheLingeringLimitSessionsParkAfterEveryAnswerAndAreServedAgain() throws Exception {
         // A limit of 0: no session waits on its thread, so every request goes parked → watcher → thread.
-        System.setProperty("switchboard.lingeringSessions", "0");
-        TestProxy busy;
-        try {
-            busy = TestProxy.builder()
-                    .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_busy_it;DB_CLOSE_DELAY=-1\", username: sa }")
-                    .user("app", PASSWORD, List.of("h2")).start();
-        } finally {
-            System.clearProperty("switchboard.lingeringSessions");
-        }
+        TestProxy busy = h2ProxyWith("switchboard.lingeringSessions", "0", "dedicated_busy_it");
         try (busy; Connection a = busy.connect("app", PASSWORD, "h2");
              Connection b = busy.connect("app", PASSWORD, "h2")) {
             for (int i = 0; i < 50; i++) {
@@ -225,15 +217,7 @@ class DedicatedThreadsIT {
     /** {@code -Dswitchboard.transport=nio}: logins on NIO, and the session's thread takes the NIO channel's socket. */
     @Test
     void onNioSessionsAreTakenOverToo() throws Exception {
-        System.setProperty("switchboard.transport", "nio");
-        TestProxy nio;
-        try {
-            nio = TestProxy.builder()
-                    .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_nio_it;DB_CLOSE_DELAY=-1\", username: sa }")
-                    .user("app", PASSWORD, List.of("h2")).start();
-        } finally {
-            System.clearProperty("switchboard.transport");
-        }
+        TestProxy nio = h2ProxyWith("switchboard.transport", "nio", "dedicated_nio_it");
         try (nio; Connection c = nio.connect("app", PASSWORD, "h2")) {
             assertThat(nio.server().transport()).isEqualTo("nio, dedicated session threads");
             assertThat(TestDb.rows(c, "SELECT 6")).containsExactly(List.of(6));
@@ -255,6 +239,18 @@ class DedicatedThreadsIT {
     }
 
     // ---- helpers ----
+
+    /** A proxy of one H2 database, started while system property {@code key} is {@code value} (read at start). */
+    private static TestProxy h2ProxyWith(String key, String value, String h2Name) throws Exception {
+        System.setProperty(key, value);
+        try {
+            return TestProxy.builder()
+                    .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1\", username: sa }")
+                    .user("app", PASSWORD, List.of("h2")).start();
+        } finally {
+            System.clearProperty(key);
+        }
+    }
 
     private record RawSession(Socket socket, WireClient client) implements AutoCloseable {
         @Override
