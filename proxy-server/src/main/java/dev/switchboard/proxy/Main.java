@@ -1,5 +1,6 @@
 package dev.switchboard.proxy;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.switchboard.proxy.config.ConfigException;
 import dev.switchboard.proxy.config.ConfigLoader;
 import dev.switchboard.proxy.config.ServerConfig;
@@ -57,9 +58,18 @@ public final class Main {
             Duration drain = proxy.config().registry().drainTimeout();
             if (proxy.ready()) log.info("shutting down: draining for up to {}", drain);
             proxy.shutdown(drain);
+            flushLogs();
             stopped.countDown();
         }, "sb-shutdown"));
         stopped.await();
+    }
+
+    /**
+     * Stops logback, which writes out what its asynchronous appender still holds. Shutdown hooks run side by side,
+     * so logback's own hook would stop logging while the drain still has lines to write; this runs after the drain.
+     */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) context.stop();
     }
 
     /** One line for a start that failed: the cause, and the addresses (a bind error does not say which it was). */

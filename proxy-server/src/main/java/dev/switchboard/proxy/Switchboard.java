@@ -192,8 +192,11 @@ public final class Switchboard implements AutoCloseable {
 
     private void drainAndStop(Duration drain) {
         server.stopAccepting();
-        int told = sessions.goAwayAll("server is shutting down");
-        if (told > 0) log.info("draining: GOAWAY sent to {} sessions", told);
+        Sessions.Drain drained = sessions.drainAll("server is shutting down");
+        if (drained.told() > 0) {
+            log.info("draining: GOAWAY sent to {} sessions; {} between transactions closed at once", drained.told(),
+                    drained.closedIdle());
+        }
         long deadline = System.nanoTime() + drain.toNanos();
         while (sessions.size() > 0 && System.nanoTime() < deadline) {
             try {

@@ -157,8 +157,19 @@ public final class WireClient implements AutoCloseable {
             in.readFully(frame);
             return frame;
         } catch (IOException e) {
+            if (goAwayReason != null) throw closedAfterGoAway(e);
             throw broken("lost the connection while waiting for the server", e);
         }
+    }
+
+    /**
+     * The server said GOAWAY and then closed: it drains, and ended this session between transactions (SPEC §4.6).
+     * SQLSTATE 57P01, as PostgreSQL's own shutdown, which connection pools take as "discard this connection".
+     */
+    private SQLException closedAfterGoAway(IOException cause) {
+        markBroken("broken: the server closed the connection after GOAWAY: " + goAwayReason);
+        return new SQLNonTransientConnectionException("the server closed the connection after GOAWAY (" + goAwayReason
+                + "); use a new connection", SqlStates.ADMIN_SHUTDOWN, cause);
     }
 
     /** The reason of the last GOAWAY, or null: the server is draining and this connection should be replaced. */

@@ -103,6 +103,7 @@ public final class Session implements AutoCloseable {
     private volatile boolean busy;
     private volatile long requestStartNanos;
     private volatile boolean inTransaction;
+    private final DrainGate drainGate = new DrainGate();
 
     /**
      * @param router  the live router: read again at each database switch and before each lease, so a reload reaches
@@ -626,6 +627,19 @@ public final class Session implements AutoCloseable {
         } catch (Exception ignored) {
             // closing on the way out: nothing more to do
         }
+    }
+
+    /** Brackets this session's requests so that a draining proxy ends it between transactions. */
+    public DrainGate drainGate() {
+        return drainGate;
+    }
+
+    /**
+     * True between transactions: no transaction open, no cursor, no deferred work. In {@code session} mode the
+     * session may still hold its backend connection. Only from a thread that owns the session.
+     */
+    public boolean betweenTransactions() {
+        return !inTransaction && cursors.isEmpty() && afterReply == null;
     }
 
     /**

@@ -37,7 +37,7 @@ public final class Sessions {
      * maxClientConnections}; 0 = no limit) or the proxy drains ({@link #refuseNew}). Atomic per user: concurrent
      * logins cannot overshoot; and a login racing with the drain either is refused or gets its GOAWAY.
      *
-     * @param client the session's client connection, for {@link #kill} and {@link #goAwayAll}
+     * @param client the session's client connection, for {@link #kill} and {@link #drainAll}
      */
     public Admission tryAdd(Session s, int maxForUser, ClientLink client) {
         if (refusingNew) return Admission.DRAINING;
@@ -92,14 +92,29 @@ public final class Sessions {
     }
 
     /**
-     * Tells every client the server is draining (GOAWAY), after refusing new sessions ({@link #refuseNew}); returns
-     * how many were told. Does not block.
+     * The proxy drains (SPEC §4.6): refuses new sessions ({@link #refuseNew}), tells every client GOAWAY, and closes
+     * at once the sessions that are between transactions; the others end after the request that leaves them so
+     * ({@link DrainGate}). Does not block.
      */
-    public int goAwayAll(String reason) {
+    public Drain drainAll(String reason) {
         refuseNew();
-        var now = List.copyOf(clients.values());
-        now.forEach(c -> c.goAway(reason));
-        return now.size();
+        int told = 0;
+        int closed = 0;
+        for (Session s : live.values()) {
+            ClientLink c = clients.get(s.id());
+            if (c == null) continue;                    // ended meanwhile
+            c.goAway(reason);
+            told++;
+            if (s.drainGate().closeIfIdle()) {
+                c.close();
+                closed++;
+            }
+        }
+        return new Drain(told, closed);
+    }
+
+    /** What {@link #drainAll} did: clients told GOAWAY, and how many of them were closed at once (idle). */
+    public record Drain(int told, int closedIdle) {
     }
 
     /** The session with this id, only if {@code cancelKey} is its key. */

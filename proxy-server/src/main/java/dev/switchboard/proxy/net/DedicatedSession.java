@@ -148,7 +148,9 @@ final class DedicatedSession implements ClientLink {
                     case Terminate t -> {
                         return false;
                     }
-                    default -> answer(msg, sel, key);
+                    default -> {
+                        if (!answer(msg, sel, key)) return false;
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {    // the same answers as on the event loops
@@ -190,8 +192,13 @@ final class DedicatedSession implements ClientLink {
         }
     }
 
-    private void answer(ClientMessage msg, Selector sel, SelectionKey key) throws IOException {
+    /** @return false when the session must end: the proxy drains, and the session is between transactions */
+    private boolean answer(ClientMessage msg, Selector sel, SelectionKey key) throws IOException {
         log.trace("C=> {} [{}]", msg, session.id());
+        if (!runner.admit()) {
+            sendFinal(RequestRunner.SHUT_DOWN, sel, key);
+            return false;
+        }
         runningSince = System.nanoTime() | 1;
         try {
             ByteBuf reply = runner.run(msg, alloc);
@@ -204,6 +211,7 @@ final class DedicatedSession implements ClientLink {
         } finally {
             runningSince = 0;
         }
+        return !runner.endsAfterRequest();
     }
 
     /** Writes {@code reply} whole, after any waiting GOAWAY; waits (on this thread's selector) for a slow client. */

@@ -15,6 +15,7 @@ import dev.switchboard.protocol.message.ServerMessage;
 import dev.switchboard.protocol.message.SetOption;
 import dev.switchboard.protocol.message.Terminate;
 import dev.switchboard.protocol.message.Transact;
+import dev.switchboard.protocol.types.SqlStates;
 import dev.switchboard.proxy.exec.Session;
 import dev.switchboard.proxy.exec.Sessions;
 import dev.switchboard.proxy.exec.SqlErrors;
@@ -33,6 +34,9 @@ import java.sql.SQLException;
  */
 final class RequestRunner {
     private static final Logger log = LoggerFactory.getLogger(RequestRunner.class);
+    /** The answer to a request that reached a session the drain had already shut (SPEC §4.6). */
+    static final ServerError SHUT_DOWN = new ServerError(SqlStates.ADMIN_SHUTDOWN, 0,
+            "the server is shutting down: the request did not run; use a new connection");
 
     private final Session session;
     private final Sessions sessions;
@@ -49,6 +53,16 @@ final class RequestRunner {
 
     Session session() {
         return session;
+    }
+
+    /** Before each request: false once a drain has shut the session; then answer {@link #SHUT_DOWN} and end it. */
+    boolean admit() {
+        return session.drainGate().begin();
+    }
+
+    /** After each request, its reply sent and the session's deferred work done: true when the session ends now. */
+    boolean endsAfterRequest() {
+        return session.drainGate().end(session.betweenTransactions());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.switchboard.protocol.message.ClientMessage;
 import dev.switchboard.protocol.message.Terminate;
 import dev.switchboard.proxy.exec.Session;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import org.slf4j.Logger;
@@ -101,6 +102,10 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
 
     private void answer(ChannelHandlerContext ctx, ClientMessage msg) {
         if (!ctx.channel().isActive()) return;          // nobody to answer: skip the work
+        if (!runner.admit()) {                          // the drain shut the session: answer, then close
+            ctx.writeAndFlush(RequestRunner.SHUT_DOWN).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         ByteBuf reply;
         try {
             reply = runner.run(msg, ctx.alloc());
@@ -112,6 +117,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<ClientMessage> {
             if (!f.isSuccess()) ctx.close();
         });
         session.afterReply();                           // commit/close/return after the answer left, before the next
+        if (runner.endsAfterRequest()) ctx.close();     // the proxy drains: closes after the reply's flush
     }
 
     private void closeSession() {

@@ -268,7 +268,8 @@ class AdminApiIT {
                 .start()) {
             var http = new AdminHttp(doomed, TOKEN);
             Connection open = doomed.connect("u", PASSWORD, "d");
-            assertThat(TestDb.rows(open, "SELECT 1")).containsExactly(List.of(1));
+            open.setAutoCommit(false);
+            assertThat(TestDb.rows(open, "SELECT 1")).containsExactly(List.of(1));   // a transaction in flight
 
             var accepted = http.post("/api/v1/shutdown", "{\"drainSeconds\":20}");
             assertThat(accepted.status()).isEqualTo(202);
@@ -279,10 +280,11 @@ class AdminApiIT {
             assertThat(http.post("/api/v1/shutdown", "{}").status()).isEqualTo(409);
             assertThatThrownBy(() -> doomed.connect("u", PASSWORD, "d")).isInstanceOf(SQLException.class);
 
-            assertThat(TestDb.rows(open, "SELECT 2")).as("the open session still works").containsExactly(List.of(2));
+            assertThat(TestDb.rows(open, "SELECT 2")).as("the transaction goes on").containsExactly(List.of(2));
             assertThatThrownBy(() -> exited.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-            open.close();                                                   // the last session leaves: drain ends
+            open.commit();                              // the last transaction ends: its session closes, the drain ends
             exited.get(15, TimeUnit.SECONDS);
+            open.close();
         } catch (ExecutionException e) {
             throw new AssertionError(e);
         }

@@ -14,7 +14,10 @@ import dev.switchboard.protocol.message.Ready;
 import dev.switchboard.protocol.message.ResultEnd;
 import dev.switchboard.protocol.message.ServerError;
 import dev.switchboard.protocol.message.ServerMessage;
+import dev.switchboard.protocol.message.SetOption;
+import dev.switchboard.protocol.message.Transact;
 import dev.switchboard.protocol.scram.ScramClient;
+import dev.switchboard.proxy.exec.Sessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,17 +144,47 @@ class DedicatedThreadsIT {
     }
 
     @Test
-    void goAwayReachesAParkedSessionBeforeItsNextAnswer() throws Exception {
-        // A proxy of its own: GOAWAY also stops new logins, which the other tests need.
+    void aDrainTellsAParkedTransactionGoAwayAndLetsItFinish() throws Exception {
+        // A proxy of its own: the drain also stops new logins, which the other tests need.
         try (var draining = TestProxy.builder()
                 .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_goaway_it;DB_CLOSE_DELAY=-1\", username: sa }")
                 .user("app", PASSWORD, List.of("h2")).start();
              var s = login(draining, "h2")) {
+            s.client.send(new SetOption(SetOption.Option.AUTOCOMMIT, "false"));
+            assertThat(message(s.client)).isInstanceOf(Ok.class);
+            s.client.send(Execute.plain("SELECT 1", 10));            // the transaction begins
+            assertThat(message(s.client)).isInstanceOf(dev.switchboard.protocol.message.ResultHeader.class);
+            assertThat(message(s.client)).isInstanceOf(ResultEnd.class);
             awaitGauge(draining, "parked", n -> n >= 1);
-            assertThat(draining.server().sessions().goAwayAll("maintenance test")).isEqualTo(1);
+
+            assertThat(draining.server().sessions().drainAll("maintenance test"))
+                    .isEqualTo(new Sessions.Drain(1, 0));
             s.client.send(Ping.INSTANCE);
             assertThat(message(s.client)).isInstanceOf(Ok.class);
             assertThat(s.client.goAwayReason()).isEqualTo("maintenance test");
+            s.client.send(Transact.of(Transact.Op.COMMIT));
+            assertThat(message(s.client)).isInstanceOf(Ok.class);
+            // Between transactions now: the session ends, and the client reads the end of the stream.
+            assertThatThrownBy(() -> message(s.client)).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("57P01"));
+            awaitSessions(draining, 0);
+        }
+    }
+
+    @Test
+    void aDrainClosesAParkedIdleSessionAtOnce() throws Exception {
+        try (var draining = TestProxy.builder()
+                .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_idle_drain_it;DB_CLOSE_DELAY=-1\", username: sa }")
+                .user("app", PASSWORD, List.of("h2")).start();
+             var s = login(draining, "h2")) {
+            awaitGauge(draining, "parked", n -> n >= 1);
+            assertThat(draining.server().sessions().drainAll("maintenance test"))
+                    .isEqualTo(new Sessions.Drain(1, 1));
+            // GOAWAY first (the client keeps its reason), then the end of the stream: nothing was running.
+            assertThatThrownBy(() -> message(s.client)).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("57P01"));
+            assertThat(s.client.goAwayReason()).isEqualTo("maintenance test");
+            awaitSessions(draining, 0);
         }
     }
 
@@ -301,6 +334,12 @@ class DedicatedThreadsIT {
                     + m.group(1));
             Thread.sleep(20);
         }
+    }
+
+    private static void awaitSessions(TestProxy of, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (of.server().sessions().size() != count && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(of.server().sessions().size()).isEqualTo(count);
     }
 
     private static double parks(TestProxy of) {
