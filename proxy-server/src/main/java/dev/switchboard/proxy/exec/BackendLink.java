@@ -26,6 +26,8 @@ final class BackendLink {
     private final Metrics metrics;
     private final SessionSettings settings;
     private Lease lease;                        // the session's connection: a transaction's, or session mode's
+    private boolean transactionOpen;            // the session's connection was used with autocommit off since the
+                                                // transaction's last end
     private volatile Thread borrowing;          // set while the request waits for a backend connection
 
     BackendLink(PoolRegistry registry, Supplier<Router> router, Metrics metrics, SessionSettings settings) {
@@ -38,6 +40,19 @@ final class BackendLink {
     /** True while the session holds its own connection (a transaction's, or session mode's). */
     boolean holding() {
         return lease != null;
+    }
+
+    /**
+     * True while the session's connection has a transaction open: it served a request with autocommit off since the
+     * last COMMIT or ROLLBACK. In {@code session} mode the connection stays after COMMIT; this tells the difference.
+     */
+    boolean transactionOpen() {
+        return lease != null && transactionOpen;
+    }
+
+    /** The session's transaction ended: COMMIT, ROLLBACK, or autocommit switched on. */
+    void transactionEnded() {
+        transactionOpen = false;
     }
 
     /** The connection the session holds; only while {@link #holding()}. */
@@ -76,6 +91,7 @@ final class BackendLink {
             }
             lease = l;
         }
+        if (!settings.autoCommit) transactionOpen = true;
         return lease.connection();
     }
 
@@ -88,6 +104,7 @@ final class BackendLink {
 
     /** Returns the session's connection to its pool, if it holds one. */
     void release() {
+        transactionOpen = false;
         if (lease != null) {
             Lease l = lease;
             lease = null;
@@ -97,6 +114,7 @@ final class BackendLink {
 
     /** The session's connection broke: it goes, not back to the pool. */
     void abort() {
+        transactionOpen = false;
         if (lease != null) {
             Lease l = lease;
             lease = null;

@@ -204,7 +204,7 @@ public final class Session implements AutoCloseable {
             };
         } finally {
             link.releaseIfUnpinned(route, cursors.values());
-            inTransaction = link.holding() && !settings.autoCommit;
+            inTransaction = link.transactionOpen() && !settings.autoCommit;
             busy = false;
         }
     }
@@ -515,6 +515,7 @@ public final class Session implements AutoCloseable {
         try {
             if (commit) c.commit();
             else c.rollback();
+            link.transactionEnded();
             if (route.poolMode() == PoolMode.TRANSACTION) link.release();
         } catch (SQLException e) {
             if (!commit || !connectionLost(e, c)) throw e;
@@ -540,6 +541,7 @@ public final class Session implements AutoCloseable {
                 if (on && !settings.autoCommit && link.holding()) {
                     closeCursors(false);
                     link.held().setAutoCommit(true);            // JDBC: switching autocommit on commits
+                    link.transactionEnded();
                 } else if (!on && link.holding()) {
                     link.held().setAutoCommit(false);
                 }

@@ -1,5 +1,7 @@
 package dev.switchboard.proxy.it;
 
+import dev.switchboard.proxy.exec.Session;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +79,33 @@ class DrainIT {
                 c.close();
             }
         }
+    }
+
+    @Test
+    void inSessionModeASessionIsBetweenTransactionsOnceItCommits() throws Exception {
+        try (var proxy = TestProxy.builder()
+                .rawDatabase("d: { jdbcUrl: \"jdbc:h2:mem:drain_session_mode;DB_CLOSE_DELAY=-1\", username: sa, "
+                        + "poolMode: session }")
+                .user("app", PASSWORD, List.of("d")).start()) {
+            Connection c = proxy.connect("app", PASSWORD, "d");
+            c.setAutoCommit(false);
+            assertThat(TestDb.rows(c, "SELECT 1")).containsExactly(List.of(1));
+            assertThat(onlySession(proxy).state()).isEqualTo(Session.State.IN_TRANSACTION);
+            c.commit();                                 // session mode: the connection stays, the transaction ends
+            assertThat(onlySession(proxy).state()).isEqualTo(Session.State.IDLE);
+
+            Thread drain = Thread.ofPlatform().start(() -> proxy.server().shutdown(LONG_DRAIN));
+            drain.join(LONG_DRAIN.dividedBy(3));
+            assertThat(drain.isAlive()).as("no transaction was open: the drain did not wait").isFalse();
+            assertThatThrownBy(() -> TestDb.rows(c, "SELECT 1")).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("57P01"));
+            c.close();
+        }
+    }
+
+    private static Session onlySession(TestProxy proxy) {
+        assertThat(proxy.server().sessions().all()).hasSize(1);
+        return proxy.server().sessions().all().iterator().next();
     }
 
     private static TestProxy start(boolean dedicatedThreads, String h2Name) throws Exception {
