@@ -138,9 +138,7 @@ class DedicatedThreadsIT {
         assertThatThrownBy(() -> TestDb.rows(c, "SELECT 5")).isInstanceOfSatisfying(SQLException.class,
                 e -> assertThat(e.getSQLState()).startsWith("08"));
         c.close();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (proxy.server().sessions().size() > before && System.nanoTime() < deadline) Thread.sleep(20);
-        assertThat(proxy.server().sessions().size()).isEqualTo(before);
+        awaitSessions(proxy, before);
         // The connection left the event loops, so Netty never saw it close: the count must still come down.
         awaitClients("authenticating", n -> n == 0);
     }
@@ -148,10 +146,7 @@ class DedicatedThreadsIT {
     @Test
     void aDrainTellsAParkedTransactionGoAwayAndLetsItFinish() throws Exception {
         // A proxy of its own: the drain also stops new logins, which the other tests need.
-        try (var draining = TestProxy.builder()
-                .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_goaway_it;DB_CLOSE_DELAY=-1\", username: sa }")
-                .user("app", PASSWORD, List.of("h2")).start();
-             var s = login(draining, "h2")) {
+        try (var draining = h2Proxy("dedicated_goaway_it"); var s = login(draining, "h2")) {
             s.client.send(new SetOption(SetOption.Option.AUTOCOMMIT, "false"));
             assertThat(message(s.client)).isInstanceOf(Ok.class);
             s.client.send(Execute.plain("SELECT 1", 10));            // the transaction begins
@@ -175,10 +170,7 @@ class DedicatedThreadsIT {
 
     @Test
     void aDrainClosesAParkedIdleSessionAtOnce() throws Exception {
-        try (var draining = TestProxy.builder()
-                .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:dedicated_idle_drain_it;DB_CLOSE_DELAY=-1\", username: sa }")
-                .user("app", PASSWORD, List.of("h2")).start();
-             var s = login(draining, "h2")) {
+        try (var draining = h2Proxy("dedicated_idle_drain_it"); var s = login(draining, "h2")) {
             awaitGauge(draining, "parked", n -> n >= 1);
             assertThat(draining.server().sessions().drainAll("maintenance test"))
                     .isEqualTo(new Sessions.Drain(1, 1));
@@ -275,13 +267,18 @@ class DedicatedThreadsIT {
 
     // ---- helpers ----
 
+    /** A proxy of its own with one in-memory H2 database, "h2", for user "app". */
+    private static TestProxy h2Proxy(String h2Name) throws Exception {
+        return TestProxy.builder()
+                .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1\", username: sa }")
+                .user("app", PASSWORD, List.of("h2")).start();
+    }
+
     /** A proxy of one H2 database, started while system property {@code key} is {@code value} (read at start). */
     private static TestProxy h2ProxyWith(String key, String value, String h2Name) throws Exception {
         System.setProperty(key, value);
         try {
-            return TestProxy.builder()
-                    .rawDatabase("h2: { jdbcUrl: \"jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1\", username: sa }")
-                    .user("app", PASSWORD, List.of("h2")).start();
+            return h2Proxy(h2Name);
         } finally {
             System.clearProperty(key);
         }
